@@ -1,0 +1,32 @@
+/*
+ * console.h - the kernel console: many output devices, one merged input queue.
+ *
+ * Output: every registered struct console receives every character (serial, VGA text, the
+ * framebuffer text console). Input: drivers (PS/2 keyboard, serial) push characters with
+ * console_input() from their interrupt handlers; readers take them with console_getc().
+ */
+#ifndef NIDO_CONSOLE_H
+#define NIDO_CONSOLE_H
+
+#include <stddef.h>
+#include <stdbool.h>
+
+struct console {
+	const char *name;
+	void (*putc)(struct console *con, char c);	/* called with the output lock held */
+	void *priv;
+	struct console *next;
+};
+
+void console_register(struct console *con);
+void console_putc(char c);
+void console_write(const char *s, size_t n);
+
+/* Input side. console_input() is safe to call from interrupt handlers. */
+void console_input(char c);
+int console_trygetc(void);	/* next input character, or -1 when none is queued */
+int console_getc(void);		/* waits (with interrupts on) for the next character */
+/* Called by console_getc() while it waits, for devices without interrupts; may be NULL. */
+extern void (*console_poll_hook)(void);
+
+#endif
