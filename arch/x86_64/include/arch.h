@@ -74,6 +74,16 @@ void arch_qemu_exit(int status);
 /* ---- consoles: the machine's own output devices ---- */
 void arch_console_putc(char c);		/* early, polled: serial (and VGA text when present) */
 
+/* ---- threads ---- */
+struct trap_frame;		/* the user registers saved on kernel entry (arch-private layout) */
+
+/* Per-thread machine state embedded in struct thread. */
+struct arch_thread {
+	uint64_t fs_base;			/* user TLS base (arch_prctl ARCH_SET_FS) */
+	struct trap_frame *user_regs;		/* top of the kernel stack: saved user registers */
+	uint8_t fpu[512] __attribute__((aligned(16)));	/* FXSAVE image of the user FPU/SSE state */
+};
+
 /* ---- diagnostics ---- */
 /* Print a backtrace starting from frame pointer `fp` (0 = the caller's frame). */
 void arch_backtrace(uintptr_t fp);
