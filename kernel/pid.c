@@ -226,9 +226,14 @@ undo:
 	/* Levels i+1..level hold numbers: give them back. */
 	while (++i <= (int)ps->level)
 		pidmap_free(&pid->numbers[i].ps->map, pid->numbers[i].nr);
-	/* A pspace whose very first process failed to appear starts again at 1 (Linux does too). */
-	if (ps->nr_pids == 0 && !ps->dead)
-		ps->map.last_pid = 0;
+	/*
+	 * A pspace whose very first process failed to appear starts again at 1, so that its init
+	 * is 1 when it does appear. Linux does this for the innermost pspace; doing it for any empty
+	 * one on the way keeps the rule true for pspaces nobody has entered yet, too.
+	 */
+	for (p = ps; p; p = p->parent)
+		if (p->nr_pids == 0 && !p->dead)
+			p->map.last_pid = 0;
 	spin_unlock(&pid_lock);
 	kfree(pid);
 	return ERR_PTR(err);
