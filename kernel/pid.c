@@ -227,9 +227,9 @@ undo:
 	while (++i <= (int)ps->level)
 		pidmap_free(&pid->numbers[i].ps->map, pid->numbers[i].nr);
 	/*
-	 * A pspace whose very first process failed to appear starts again at 1, so that its init
-	 * is 1 when it does appear. Linux does this for the innermost pspace; doing it for any empty
-	 * one on the way keeps the rule true for pspaces nobody has entered yet, too.
+	 * A pspace whose very first process failed to appear starts again at 1, so that its
+	 * init is 1 when it does appear. Linux does this for the innermost pspace; doing it for
+	 * any empty one on the way keeps the rule true for pspaces nobody has entered yet, too.
 	 */
 	for (p = ps; p; p = p->parent)
 		if (p->nr_pids == 0 && !p->dead)
@@ -319,7 +319,7 @@ struct pid *pid_find_ge(struct pspace *ps, int nr)
 	spin_lock(&pid_lock);
 	nr = pidmap_next_busy(&ps->map, nr);
 	if (nr > 0) {
-		/* Numbers are taken and hashed under the same hold of pid_lock: a taken one is found. */
+		/* Numbers are taken and hashed under one hold of pid_lock: a taken one is found. */
 		struct upid *upid = pidhash_lookup(ps, nr);
 
 		assert(upid);

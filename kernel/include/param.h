@@ -16,7 +16,7 @@
 #define PID_MAX_CHILD	PID_MAX_LIMIT	/* pid_max of a new pspace (Linux >= 6.14 does the same) */
 #define RESERVED_PIDS	300		/* after wrapping, numbers below this are not handed out */
 #ifndef PSPACE_MAX_DEPTH
-#define PSPACE_MAX_DEPTH 32		/* pspaces nested below the root (ENOSPC deeper); -D overrides */
+#define PSPACE_MAX_DEPTH 32		/* pspaces below the root (ENOSPC deeper); -D overrides */
 #endif
 #define PSPACE_FIRST_ID	0xF0000000u	/* ids ("ns inodes") of new pspaces count up from here */
 #define PIDHASH_MIN_BUCKETS 16		/* nr->pid hash buckets a pspace starts with (power of 2) */

@@ -16,8 +16,8 @@
 # That is all: every tests/host/test_*.c is found, built to build/host/test_NAME and run.
 #
 # Use from the repository root, standalone or included from the top Makefile:
-#	make -f tests/host/host.mk test-host-unit	build and run all; prints "N passed, N failed"
-#	make -f tests/host/host.mk build/host/test_pid	build one; then run ./build/host/test_pid
+#	make -f tests/host/host.mk test-host-unit	build, run all, print "N passed, N failed"
+#	make -f tests/host/host.mk build/host/test_pid	build one; run it as ./build/host/test_pid
 # test-host-unit fails when a test fails or a test binary crashes.
 
 HOST_CC		?= cc
@@ -50,8 +50,8 @@ test-host-unit: $(HOST_BINS)
 	@passed=0; failed=0; \
 	for t in $(HOST_BINS); do \
 		echo "# $$t"; \
-		out=$$(ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-			./$$t 2>&1); rc=$$?; \
+		out=$$(ASAN_OPTIONS=detect_leaks=1 \
+			UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ./$$t 2>&1); rc=$$?; \
 		printf '%s\n' "$$out"; \
 		p=$$(printf '%s\n' "$$out" | grep -c '^ok - '); \
 		f=$$(printf '%s\n' "$$out" | grep -c '^not ok - '); \

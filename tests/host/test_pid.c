@@ -42,7 +42,7 @@ static int count_busy(struct pspace *ps)
 	int n = 0;
 
 	spin_lock(&pid_lock);
-	for (int nr = pidmap_next_busy(&ps->map, 1); nr > 0; nr = pidmap_next_busy(&ps->map, nr + 1))
+	for (int nr = 1; (nr = pidmap_next_busy(&ps->map, nr)) > 0; nr++)
 		n++;
 	spin_unlock(&pid_lock);
 	return n;
