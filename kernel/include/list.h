@@ -85,4 +85,10 @@ static inline bool list_empty(const struct list_head *head)
 	     &pos->member != (head);                                                \
 	     pos = tmp, tmp = list_entry(tmp->member.next, __typeof__(*tmp), member))
 
+/* Iterate from the last entry back to the first (the list must not change). */
+#define list_for_each_entry_reverse(pos, head, member)                              \
+	for (pos = list_entry((head)->prev, __typeof__(*pos), member);              \
+	     &pos->member != (head);                                                \
+	     pos = list_entry(pos->member.prev, __typeof__(*pos), member))
+
 #endif
