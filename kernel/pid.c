@@ -86,6 +86,7 @@ static struct pid *upid_to_pid(struct upid *upid)
 	return container_of(numbers, struct pid, numbers);
 }
 
+/* The head of the chain `nr` belongs on. Caller holds pid_lock. */
 static struct upid **bucket_of(struct pidhash *hash, int nr)
 {
 	/* Numbers are handed out sequentially, so their low bits spread them evenly. */
@@ -290,6 +291,7 @@ int pid_nr_in(const struct pid *pid, const struct pspace *ps)
 	return upid->ps == ps ? upid->nr : 0;
 }
 
+/* The innermost pspace of `pid`. No lock: it never changes, and pid holds a reference on it. */
 struct pspace *pid_pspace(const struct pid *pid)
 {
 	return pid->numbers[pid->level].ps;
@@ -330,16 +332,19 @@ struct pid *pid_find_ge(struct pspace *ps, int nr)
 	return pid;
 }
 
+/* Hang `node` on pid's list for role `type`. Caller holds the process code's lock. */
 void pid_attach(struct pid *pid, enum pid_type type, struct list_head *node)
 {
 	list_add_tail(node, &pid->tasks[type]);
 }
 
+/* Take `node` off whichever pid list it hangs on. Caller holds the process code's lock. */
 void pid_detach(struct list_head *node)
 {
 	list_del(node);
 }
 
+/* Whether any process is attached in role `type`. Caller holds the process code's lock. */
 bool pid_has_tasks(const struct pid *pid, enum pid_type type)
 {
 	return !list_empty(&pid->tasks[type]);

@@ -47,6 +47,7 @@ static uint32_t next_id = PSPACE_FIRST_ID;	/* [pid_lock] 0 once every id has bee
 _Static_assert((PIDHASH_MIN_BUCKETS & (PIDHASH_MIN_BUCKETS - 1)) == 0, "buckets: power of 2");
 _Static_assert((PIDHASH_MAX_BUCKETS & (PIDHASH_MAX_BUCKETS - 1)) == 0, "buckets: power of 2");
 
+/* The root pspace. No reference is needed: it is never freed. */
 struct pspace *pspace_root(void)
 {
 	return &root_pspace;
@@ -91,6 +92,7 @@ bad:
 	return ERR_PTR(err);
 }
 
+/* Take a reference on `ps`, which the caller already holds one on (directly or via a pid). */
 struct pspace *pspace_get(struct pspace *ps)
 {
 	if (!ps)
@@ -144,6 +146,7 @@ bool pspace_is_ancestor(const struct pspace *ancestor, const struct pspace *ps)
 	return ps == ancestor;
 }
 
+/* Called by the process code when the init of `ps` has exited. */
 void pspace_mark_dead(struct pspace *ps)
 {
 	spin_lock(&pid_lock);
@@ -151,6 +154,7 @@ void pspace_mark_dead(struct pspace *ps)
 	spin_unlock(&pid_lock);
 }
 
+/* Whether pspace_mark_dead() has been called; it stays true. */
 bool pspace_is_dead(const struct pspace *ps)
 {
 	bool dead;
@@ -161,6 +165,7 @@ bool pspace_is_dead(const struct pspace *ps)
 	return dead;
 }
 
+/* ns_last_pid: the number handed out last by the cursor (0 in a fresh pspace). */
 int pspace_last_pid(const struct pspace *ps)
 {
 	int last;
@@ -185,6 +190,7 @@ int pspace_set_last_pid(struct pspace *ps, int last_pid)
 	return err;
 }
 
+/* pid_max: every number handed out from now on is below it. */
 int pspace_pid_max(const struct pspace *ps)
 {
 	int max;
