@@ -51,6 +51,7 @@ struct cred {
 struct thread {
 	uint32_t magic;
 	struct pid *pid;		/* this thread's identity (its tid at every level) */
+	struct list_head pid_link;	/* attached to pid as PIDTYPE_PID */
 	struct proc *proc;		/* the process it belongs to */
 	struct list_head proc_link;	/* in proc->threads, under proc->lock */
 
@@ -69,6 +70,7 @@ struct thread {
 
 	/* set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken at exit */
 	int *clear_child_tid;		/* user address */
+	struct vfork_done *vfork_done;	/* parent waiting in vfork() until we exec or exit */
 
 	/* signals (signal.c) */
 	uint64_t sig_blocked;
@@ -87,6 +89,7 @@ struct proc {
 	struct pid *tgid;		/* the leader's pid: the process id */
 	struct pid *pgrp;		/* process group (a pid object, not a number) */
 	struct pid *session;
+	struct list_head tgid_link, pgrp_link, session_link;	/* attachments to those pids */
 	struct pspace *pspace_for_children;	/* where children are born (unshare/setns) */
 
 	struct proc *parent;		/* real parent; reaper after reparenting */
@@ -103,8 +106,11 @@ struct proc {
 	struct cred cred;
 
 	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
+	int exiting;			/* exit_group in progress: other threads must die */
 	int zombie;			/* exited, waiting to be reaped */
 	int exit_status;		/* wait status word */
+	int stop_report;		/* a stop (W_STOPCODE) not yet reported to wait */
+	int cont_report;		/* a continue not yet reported to wait (WCONTINUED) */
 	int nice;			/* -20..19, shared by the threads */
 	struct waitqueue child_wait;	/* parent sleeps here in wait4 */
 	uint64_t start_ns;		/* boot-relative start time */
@@ -112,6 +118,31 @@ struct proc {
 	char comm[TASK_COMM_LEN];
 	char exe_path[256];		/* what /proc/PID/exe names */
 };
+
+#define PROC_MAGIC	0x50524f43u	/* "PROC" */
+#define THREAD_MAGIC	0x54485244u	/* "THRD" */
+
+extern struct spinlock proc_table_lock;	/* the process tree: parent/children/all_procs */
+extern struct list_head all_procs;
+extern struct proc *init_proc;			/* the root pspace's init */
+
+struct thread *thread_alloc(struct proc *p);	/* with a kernel stack; not yet runnable */
+void thread_free(struct thread *t);
+struct proc *proc_alloc(void);
+void proc_free(struct proc *p);
+
+/* Find a thread / process by its number in pspace ps; NULL when not visible there. */
+struct thread *thread_find_by_nr(struct pspace *ps, int nr);
+struct proc *proc_find_by_nr(struct pspace *ps, int nr);
+/* Number of a pid as the caller sees it (0 when invisible). */
+int nr_for_current(const struct pid *pid);
+
+/* Start the first user program. Returns only on failure (negative errno). */
+int proc_start_init(const char *path, char *const argv[], char *const envp[]);
+
+/* Terminate the whole process with a wait status (exit_group). */
+__attribute__((__noreturn__)) void proc_exit_group(int status);
+__attribute__((__noreturn__)) void thread_exit(int status);
 
 /* The thread running on this CPU, and its process. */
 struct thread *current_thread(void);

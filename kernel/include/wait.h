@@ -41,7 +41,7 @@ int signal_pending_current(void);		/* a signal would interrupt a sleep now */
 #define wait_event_interruptible(wq, cond)                                      \
 	({                                                                      \
 		int _ret = 0;                                                   \
-		struct wait_entry _we;                                          \
+		struct wait_entry _we = { .thread = NULL };                     \
 		for (;;) {                                                      \
 			prepare_to_wait(&(wq), &_we, 1);                        \
 			if (cond)                                               \
@@ -58,7 +58,7 @@ int signal_pending_current(void);		/* a signal would interrupt a sleep now */
 
 #define wait_event(wq, cond)                                                    \
 	({                                                                      \
-		struct wait_entry _we;                                          \
+		struct wait_entry _we = { .thread = NULL };                     \
 		for (;;) {                                                      \
 			prepare_to_wait(&(wq), &_we, 0);                        \
 			if (cond)                                               \

@@ -84,6 +84,42 @@ struct arch_thread {
 	uint8_t fpu[512] __attribute__((aligned(16)));	/* FXSAVE image of the user FPU/SSE state */
 };
 
+/* ---- user address spaces ---- */
+/*
+ * A user address space is a page-table root (a physical address) whose kernel half is shared by
+ * every address space. prot is a mask of PROT_READ/PROT_WRITE/PROT_EXEC (uapi/mman.h).
+ */
+#define ARCH_USER_TOP	0x00007ffffffff000UL	/* first address above user space */
+uint64_t arch_uvm_create(void);			/* 0 when out of memory */
+void arch_uvm_destroy(uint64_t root);		/* frees the tables, not the mapped frames */
+int arch_uvm_map(uint64_t root, uintptr_t va, uint64_t pa, int prot);	/* 0 or -ENOMEM */
+uint64_t arch_uvm_unmap(uint64_t root, uintptr_t va);	/* the frame that was mapped, or 0 */
+bool arch_uvm_lookup(uint64_t root, uintptr_t va, uint64_t *pa, int *prot);
+void arch_uvm_protect(uint64_t root, uintptr_t va, int prot);
+/* Call fn for every mapped page in [start, end), skipping empty tables quickly. */
+void arch_uvm_walk(uint64_t root, uintptr_t start, uintptr_t end,
+		   void (*fn)(uintptr_t va, uint64_t pa, int prot, void *ctx), void *ctx);
+void arch_uvm_activate(uint64_t root);
+
+/* ---- thread switching and user mode ---- */
+struct thread;
+/* Save prev's kernel context, load next's: returns when prev is scheduled again. */
+void arch_switch_to(struct thread *prev, struct thread *next);
+/* Prepare a new thread's kernel stack so that its first switch-in calls fn(arg). */
+void arch_thread_init(struct thread *t, void (*fn)(void *), void *arg);
+/*
+ * Child of fork/clone: copy the parent's user registers, return 0 in the child, optionally a new
+ * user stack pointer (0 = same) and TLS base (settls).
+ */
+void arch_thread_fork(struct thread *child, const struct thread *parent, uintptr_t newsp,
+		      bool settls, uintptr_t tls);
+/* Set the user registers for a fresh program (exec): all zero except rip and rsp. */
+void arch_thread_exec(struct thread *t, uintptr_t entry, uintptr_t sp);
+/* Leave the kernel into user mode with the thread's saved user registers. */
+__attribute__((__noreturn__)) void arch_enter_user(void);
+void arch_set_syscall_return(struct thread *t, long value);
+int arch_set_tls(struct thread *t, uintptr_t base);	/* 0 or -EPERM (non-canonical) */
+
 /* ---- diagnostics ---- */
 /* Print a backtrace starting from frame pointer `fp` (0 = the caller's frame). */
 void arch_backtrace(uintptr_t fp);
