@@ -8,6 +8,7 @@
 #define NIDO_SIGNAL_H
 
 #include <stdint.h>
+#include <stdbool.h>
 #include "spinlock.h"
 #include "uapi/signal.h"
 
@@ -33,6 +34,18 @@ void sighand_reset_on_exec(struct sighand *sh);	/* handled signals go back to de
  */
 int send_signal_proc(struct proc *p, int sig, struct thread *sender);
 int send_signal_thread(struct thread *t, int sig, struct thread *sender);
+
+/* Send sig to every process of a process group (kill(-pgrp), tty signals). 0 or -ESRCH. */
+int send_signal_pgrp(struct pid *pgrp, int sig, struct thread *sender);
+
+/* Send a fault signal (SIGSEGV, SIGILL, ...) to the current thread: it cannot be ignored. */
+void force_signal_fault(int sig, int code, uintptr_t addr);
+
+/* SIGCHLD to parent about child (code CLD_EXITED/KILLED/DUMPED/STOPPED/CONTINUED). */
+void send_sigchld(struct proc *child, struct proc *parent, int code);
+
+/* Is sig ignored (SIG_IGN or default-ignore) or blocked by t? (tty background checks) */
+bool signal_is_ignored_or_blocked(struct thread *t, int sig);
 
 /* SIGPIPE to the calling thread after a write to a pipe with no reader. */
 void send_sigpipe_current(void);
