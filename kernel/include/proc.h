@@ -21,6 +21,7 @@
 #include "list.h"
 #include "spinlock.h"
 #include "wait.h"
+#include "signal.h"
 #include <arch.h>
 
 struct pid;
@@ -72,9 +73,14 @@ struct thread {
 	int *clear_child_tid;		/* user address */
 	struct vfork_done *vfork_done;	/* parent waiting in vfork() until we exec or exit */
 
-	/* signals (signal.c) */
+	/* signals (signal.c), under proc->sighand->lock */
 	uint64_t sig_blocked;
-	uint64_t sig_pending;
+	uint64_t saved_sigmask;		/* restored after sigsuspend's handler */
+	int restore_sigmask;
+	struct sigpending pending;	/* directed at this thread (tkill, faults) */
+	uintptr_t altstack_sp;		/* sigaltstack */
+	size_t altstack_size;
+	int altstack_flags;
 
 	/* accounting */
 	uint64_t utime_ns, stime_ns;
@@ -96,6 +102,7 @@ struct proc {
 	struct list_head children;	/* of struct proc, via sibling */
 	struct list_head sibling;
 	struct list_head threads;	/* of struct thread */
+	struct thread *leader;		/* the first thread: its pid is the tgid */
 	int nthreads;
 	struct list_head all_link;	/* in the global process list */
 
@@ -103,6 +110,10 @@ struct proc {
 	struct files *files;
 	struct fs_context *fs;
 	struct sighand *sighand;
+	struct sigpending shared_pending;	/* directed at the process (kill) */
+	int stopped;			/* job-control stopped */
+	int notify_cont;		/* SIGCHLD CLD_CONTINUED still to send to the parent */
+	int group_stop_sig;		/* the signal that stopped it */
 	struct cred cred;
 
 	int exit_signal;		/* sent to the parent at exit (SIGCHLD) */
@@ -139,6 +150,11 @@ int nr_for_current(const struct pid *pid);
 
 /* Start the first user program. Returns only on failure (negative errno). */
 int proc_start_init(const char *path, char *const argv[], char *const envp[]);
+
+/* A process group is orphaned when no member has a parent in the same session but another group. */
+bool pgrp_is_orphaned(struct pid *pgrp);
+void proc_release_zombie(struct proc *p);	/* wait() reaped it: free numbers and structs */
+int kernel_execve(const char *path, char *const argv[], char *const envp[]);
 
 /* Terminate the whole process with a wait status (exit_group). */
 __attribute__((__noreturn__)) void proc_exit_group(int status);

@@ -12,6 +12,11 @@ void sched_tick(void);				/* timer interrupt: account, maybe preempt */
 void sched_add(struct thread *t);		/* a new thread becomes runnable */
 void wake_up_thread(struct thread *t);		/* sleeping/blocked -> runnable */
 void sched_yield_current(void);
+void sched_set_state(struct thread *t, enum thread_state state);	/* under the rq lock */
+/* The current thread has exited: switch away for good; its stack is freed afterwards. */
+__attribute__((__noreturn__)) void sched_exit_current(void);
+/* The boot thread's last act: become this CPU's idle thread. */
+__attribute__((__noreturn__)) void sched_become_idle(void);
 void sched_preempt_point(void);			/* switch if the tick asked for it */
 int sched_nice_to_weight(int nice);
 uint64_t sched_clock_ns(void);

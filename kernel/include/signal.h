@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "spinlock.h"
+#include "list.h"
 #include "uapi/signal.h"
 
 struct proc;
@@ -17,16 +18,34 @@ struct thread;
 
 #define SIGMASK(sig)	(1ULL << ((sig) - 1))
 
+/* Signals waiting for delivery: a bit per signal plus the siginfo of each instance. */
+struct sigpending {
+	uint64_t mask;
+	struct list_head queue;		/* of struct sigq_entry, in arrival order */
+};
+
+void sigpending_init(struct sigpending *sp);
+void sigpending_flush_all(struct sigpending *sp);
+
 struct sighand {
 	int refcount;
 	struct spinlock lock;
 	struct linux_sigaction action[64];	/* index sig - 1 */
 };
 
+/* Default actions (signal(7)); sig_default_action() reads the table in signal.c. */
+enum sig_default { SD_TERM, SD_CORE, SD_IGNORE, SD_STOP, SD_CONT };
+int sig_default_action(int sig);
+
+void dequeue_signal(struct sigpending *sp, int sig, struct linux_siginfo *info);
+void sigpending_flush(struct sigpending *sp, uint64_t mask);
+bool signal_may_send(struct thread *sender, struct proc *p, int sig);
+
 struct sighand *sighand_alloc(void);		/* all default actions, or NULL */
 struct sighand *sighand_copy(struct sighand *sh);
 void sighand_put(struct sighand *sh);
-void sighand_reset_on_exec(struct sighand *sh);	/* handled signals go back to default */
+/* exec: a private copy if shared, with every caught signal back to its default action */
+struct sighand *sighand_unshare_reset(struct sighand *sh);
 
 /*
  * Send sig to a process / a thread. sender is the sending thread (NULL: the kernel). Returns 0
