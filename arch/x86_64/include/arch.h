@@ -120,6 +120,20 @@ __attribute__((__noreturn__)) void arch_enter_user(void);
 void arch_set_syscall_return(struct thread *t, long value);
 int arch_set_tls(struct thread *t, uintptr_t base);	/* 0 or -EPERM (non-canonical) */
 
+/* ---- signals ---- */
+struct linux_siginfo;
+struct linux_sigaction;
+/* Push Linux's rt_sigframe for a handler and aim the thread at it. 0 or -EFAULT. */
+int arch_signal_frame_setup(struct thread *t, int sig, const struct linux_siginfo *info,
+			    const struct linux_sigaction *sa, uint64_t oldmask);
+/*
+ * The thread is returning from a system call that answered ERESTART*: restart it (rewind to the
+ * syscall instruction) or turn the answer into -EINTR, by Linux's rules for whether a handler
+ * is about to run and whether it has SA_RESTART.
+ */
+void arch_syscall_restart(struct thread *t, bool handler, bool sa_restart);
+bool arch_on_altstack(struct thread *t);
+
 /* ---- diagnostics ---- */
 /* Print a backtrace starting from frame pointer `fp` (0 = the caller's frame). */
 void arch_backtrace(uintptr_t fp);
