@@ -7,6 +7,7 @@
  */
 #include "kernel.h"
 #include "console.h"
+#include "uapi/errno.h"
 #include <arch.h>
 #include "x86.h"
 #include "x86_64.h"
@@ -30,6 +31,18 @@ WEAK int arch_irq_request(unsigned isa_irq, irq_handler_t handler, void *ctx)
 	(void)isa_irq; (void)handler; (void)ctx;
 	return -1;
 }
+WEAK void kernel_tick(bool from_user) { (void)from_user; }
+WEAK int vm_user_fault(uintptr_t addr, bool write, bool exec)
+{
+	(void)addr; (void)write; (void)exec;
+	return -EFAULT;
+}
+WEAK void user_fault_signal(int sig, int si_code, uintptr_t addr, int trapno)
+{
+	panic("user fault: signal %d code %d addr %p trap %d (no signals yet)", sig, si_code,
+	      (void *)addr, trapno);
+}
+WEAK void user_return_work(void) {}
 WEAK noreturn void arch_poweroff(void)
 {
 	arch_qemu_exit(0);

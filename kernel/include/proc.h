@@ -30,6 +30,7 @@ struct mm;
 struct files;
 struct fs_context;
 struct sighand;
+struct tty;
 
 #define TASK_COMM_LEN	16
 #define NGROUPS_MAX	32
@@ -123,6 +124,14 @@ struct proc {
 	int stop_report;		/* a stop (W_STOPCODE) not yet reported to wait */
 	int cont_report;		/* a continue not yet reported to wait (WCONTINUED) */
 	int nice;			/* -20..19, shared by the threads */
+	int did_exec;			/* setpgid on a child that has exec'd: EACCES */
+	int pdeath_signal;		/* prctl(PR_SET_PDEATHSIG) */
+	struct tty *ctty;		/* controlling terminal of the session, or NULL */
+	struct linux_rlimit_pair {
+		uint64_t cur, max;
+	} rlim[16];			/* getrlimit/setrlimit, RLIMIT_* */
+	uint64_t itimer_real_deadline;	/* ITIMER_REAL: absolute ns, 0 = off */
+	uint64_t itimer_real_interval;
 	struct waitqueue child_wait;	/* parent sleeps here in wait4 */
 	uint64_t start_ns;		/* boot-relative start time */
 	uint64_t cutime_ns, cstime_ns;	/* reaped children's CPU time */

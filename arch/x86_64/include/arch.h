@@ -134,6 +134,41 @@ int arch_signal_frame_setup(struct thread *t, int sig, const struct linux_siginf
 void arch_syscall_restart(struct thread *t, bool handler, bool sa_restart);
 bool arch_on_altstack(struct thread *t);
 
+/* ---- physical memory as the kernel sees it ---- */
+/* All RAM (and, below 4 GiB, the MMIO holes) is mapped at a fixed offset: the direct map. */
+#define ARCH_DIRECT_MAP	0xffff800000000000UL
+static inline void *arch_phys_to_virt(uint64_t pa) { return (void *)(pa + ARCH_DIRECT_MAP); }
+static inline uint64_t arch_virt_to_phys(const void *va)
+{
+	return (uint64_t)(uintptr_t)va - ARCH_DIRECT_MAP;	/* direct-map addresses only */
+}
+/* Map device registers at physical [pa, pa+len) uncached; the kernel address, or NULL. */
+void *arch_ioremap(uint64_t pa, size_t len);
+/*
+ * Kernel stacks: KSTACK_PAGES pages with an unmapped guard page below, so an overflow faults
+ * (and is reported through the double-fault stack) instead of corrupting memory.
+ * arch_kstack_alloc returns the stack's top (highest address), or 0 when out of memory.
+ */
+uintptr_t arch_kstack_alloc(void);
+void arch_kstack_free(uintptr_t top);
+
+/* ---- calls from arch code into the generic kernel ---- */
+/*
+ * The arch code calls these; each has a weak default in platform.c until its subsystem exists.
+ *   kernel_tick       every timer tick on this CPU, after the EOI, interrupts off.
+ *   vm_user_fault     page fault on a user address (from user mode, or from the kernel inside a
+ *                     uaccess routine): 0 = the page is there now, retry; -EFAULT (no mapping)
+ *                     or -EACCES (mapping forbids the access), or -ENOMEM.
+ *   user_fault_signal a user-mode exception the kernel could not fix: deliver sig (SIGSEGV,
+ *                     SIGFPE, ...) with si_code/si_addr to the current thread.
+ *   user_return_work  on every return to user mode, interrupts off: reschedule, deliver
+ *                     signals. May enable interrupts inside; returns with them off.
+ */
+void kernel_tick(bool from_user);
+int vm_user_fault(uintptr_t addr, bool write, bool exec);
+void user_fault_signal(int sig, int si_code, uintptr_t addr, int trapno);
+void user_return_work(void);
+
 /* ---- diagnostics ---- */
 /* Print a backtrace starting from frame pointer `fp` (0 = the caller's frame). */
 void arch_backtrace(uintptr_t fp);

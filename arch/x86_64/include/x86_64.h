@@ -19,4 +19,13 @@ void cpu_init_boot(void);
 /* platform.c: everything after the boot CPU's tables are up (memory, ACPI, APIC, timer) */
 void arch_init_platform(void);
 
+/* trap.c / idt.c: handlers for interrupt vectors 32..255 (hardware IRQs, LAPIC timer, IPIs) */
+struct trap_frame;
+typedef void (*vector_handler_t)(struct trap_frame *tf);
+void trap_set_handler(int vector, vector_handler_t handler);
+/* Search the exception table for tf->rip; when found, resume at the fixup and return true. */
+int extable_fixup(struct trap_frame *tf);
+/* TSS.rsp0 (and this_cpu()->kstack_top): where an interrupt from user mode lands. */
+void arch_set_kernel_stack(uint64_t top);
+
 #endif
