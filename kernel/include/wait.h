@@ -12,6 +12,7 @@
 
 #include "list.h"
 #include "spinlock.h"
+#include "kerrno.h"
 
 struct thread;
 
@@ -35,7 +36,8 @@ void schedule(void);				/* give up the CPU until woken */
 int signal_pending_current(void);		/* a signal would interrupt a sleep now */
 
 /*
- * Sleep until `cond` is true. Returns 0, or -EINTR when a signal is pending first. `cond` is
+ * Sleep until `cond` is true. Returns 0, or -ERESTARTSYS when a signal is pending first (the
+ * syscall layer turns it into EINTR or a restart, by the handler's SA_RESTART). `cond` is
  * evaluated with no lock held, after the thread is on the queue.
  */
 #define wait_event_interruptible(wq, cond)                                      \
@@ -47,7 +49,7 @@ int signal_pending_current(void);		/* a signal would interrupt a sleep now */
 			if (cond)                                               \
 				break;                                          \
 			if (signal_pending_current()) {                         \
-				_ret = -EINTR;                                  \
+				_ret = -ERESTARTSYS;                            \
 				break;                                          \
 			}                                                       \
 			schedule();                                             \
