@@ -22,4 +22,7 @@
 #define PIDHASH_MIN_BUCKETS 16		/* nr->pid hash buckets a pspace starts with (power of 2) */
 #define PIDHASH_MAX_BUCKETS 8192	/* the hash doubles up to this many buckets (power of 2) */
 
+/* Pipes (kernel/pipe.c): the ring of a pipe, in 4 KiB pages (16 = 64 KiB, Linux's default). */
+#define PIPE_PAGES	16
+
 #endif
