@@ -39,10 +39,18 @@ static void putc_locked(char c)
 		con->putc(con, c);
 }
 
+static void flush_locked(void)
+{
+	for (struct console *con = consoles; con; con = con->next)
+		if (con->flush)
+			con->flush(con);
+}
+
 void console_putc(char c)
 {
 	spin_lock(&out_lock);
 	putc_locked(c);
+	flush_locked();
 	spin_unlock(&out_lock);
 }
 
@@ -51,6 +59,7 @@ void console_write(const char *s, size_t n)
 	spin_lock(&out_lock);
 	while (n--)
 		putc_locked(*s++);
+	flush_locked();
 	spin_unlock(&out_lock);
 }
 
@@ -64,6 +73,7 @@ int kvprintf(const char *fmt, va_list ap)
 {
 	spin_lock(&out_lock);
 	int n = format(kprintf_out, NULL, fmt, ap);
+	flush_locked();
 	spin_unlock(&out_lock);
 	return n;
 }

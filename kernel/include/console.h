@@ -14,6 +14,11 @@
 struct console {
 	const char *name;
 	void (*putc)(struct console *con, char c);	/* called with the output lock held */
+	/*
+	 * Optional, called with the output lock held after each console_putc(), console_write()
+	 * or kprintf(): a device that draws lazily (the framebuffer) updates the screen here.
+	 */
+	void (*flush)(struct console *con);
 	void *priv;
 	struct console *next;
 };
