@@ -25,4 +25,8 @@
 /* Pipes (kernel/pipe.c): the ring of a pipe, in 4 KiB pages (16 = 64 KiB, Linux's default). */
 #define PIPE_PAGES	16
 
+
+/* uname -r: the kernel release */
+#define NIDO_RELEASE	"0.1.0-nido"
+
 #endif

@@ -52,6 +52,7 @@ struct cred {
 
 struct thread {
 	uint32_t magic;
+	int refcount;			/* 1 while it can run, +1 while it is its process's leader */
 	struct pid *pid;		/* this thread's identity (its tid at every level) */
 	struct list_head pid_link;	/* attached to pid as PIDTYPE_PID */
 	struct proc *proc;		/* the process it belongs to */
@@ -63,6 +64,7 @@ struct thread {
 	uint64_t vruntime;		/* weighted CPU time, ns: the fair-share clock */
 	struct list_head rq_link;
 	int need_resched;
+	int on_cpu_blocked;		/* counted in the blocked-threads total (loadavg) */
 	uint64_t exec_start;		/* clock when it last started running */
 
 	/* kernel stack and saved context (arch) */
@@ -73,6 +75,7 @@ struct thread {
 	/* set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken at exit */
 	int *clear_child_tid;		/* user address */
 	struct vfork_done *vfork_done;	/* parent waiting in vfork() until we exec or exit */
+	int exec_kill;			/* another thread is exec'ing: exit at the next chance */
 
 	/* signals (signal.c), under proc->sighand->lock */
 	uint64_t sig_blocked;
@@ -147,7 +150,11 @@ extern struct list_head all_procs;
 extern struct proc *init_proc;			/* the root pspace's init */
 
 struct thread *thread_alloc(struct proc *p);	/* with a kernel stack; not yet runnable */
-void thread_free(struct thread *t);
+void thread_put(struct thread *t);		/* drop a reference; the last frees it */
+/* The scheduler has switched away from an exited thread for good: free its stack, drop its ref. */
+void thread_dead(struct thread *t);
+/* A kernel thread (no user space) in process p, running fn(arg); runnable at once. */
+struct thread *kthread_start(struct proc *p, void (*fn)(void *), void *arg);
 struct proc *proc_alloc(void);
 void proc_free(struct proc *p);
 
@@ -164,6 +171,7 @@ int proc_start_init(const char *path, char *const argv[], char *const envp[]);
 bool pgrp_is_orphaned(struct pid *pgrp);
 void proc_release_zombie(struct proc *p);	/* wait() reaped it: free numbers and structs */
 int kernel_execve(const char *path, char *const argv[], char *const envp[]);
+void exec_kill_other_threads(struct proc *p);	/* exec: the caller becomes the only thread */
 
 /* Terminate the whole process with a wait status (exit_group). */
 __attribute__((__noreturn__)) void proc_exit_group(int status);

@@ -8,7 +8,8 @@
 #include "proc.h"
 
 void sched_init(void);				/* make the boot flow the first thread */
-void sched_tick(void);				/* timer interrupt: account, maybe preempt */
+void sched_tick(bool from_user);		/* timer interrupt: account, maybe preempt */
+void sched_thread_first_run(void);		/* arch trampoline: a new thread's first step */
 void sched_add(struct thread *t);		/* a new thread becomes runnable */
 void wake_up_thread(struct thread *t);		/* sleeping/blocked -> runnable */
 void sched_yield_current(void);

@@ -13,6 +13,10 @@
 #include "list.h"
 #include "uapi/signal.h"
 
+struct pid;
+struct proc;
+struct thread;
+
 struct proc;
 struct thread;
 
@@ -71,5 +75,7 @@ void send_sigpipe_current(void);
 
 /* Act on pending signals before returning to user space. */
 void signal_deliver_pending(void);
+/* Wake t from any sleep so it notices something fatal (SIGKILL, exec, exit_group). */
+void signal_wake_thread(struct thread *t);
 
 #endif

@@ -133,6 +133,8 @@ int arch_signal_frame_setup(struct thread *t, int sig, const struct linux_siginf
  */
 void arch_syscall_restart(struct thread *t, bool handler, bool sa_restart);
 bool arch_on_altstack(struct thread *t);
+/* Is t returning from a system call that answered ERESTART* (not yet restarted or failed)? */
+bool arch_in_syscall_restart(const struct thread *t);
 
 /* ---- physical memory as the kernel sees it ---- */
 /* All RAM (and, below 4 GiB, the MMIO holes) is mapped at a fixed offset: the direct map. */
