@@ -30,6 +30,14 @@ long __clone(unsigned long flags, void *stack, pid_t *parent_tid, pid_t *child_t
 	     unsigned long tls);
 long clone3(struct clone_args *args, size_t size);
 
+/*
+ * clone(fn, stack, flags, arg[, pid_t *ptid, void *tls, pid_t *ctid]): the child runs fn(arg)
+ * on stack (the top of a caller-allocated area) and exits with its result; returns the child's
+ * tid. Used for threads (CLONE_VM|CLONE_THREAD|...). The child may not use errno-setting libc
+ * calls that race with the parent: nido's libc has no thread-local storage.
+ */
+int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...);
+
 #define CPU_ZERO(s)	do { for (int __i = 0; __i < 16; __i++) (s)->__bits[__i] = 0; } while (0)
 #define CPU_SET(c, s)	((s)->__bits[(c) / 64] |= 1ul << ((c) % 64))
 #define CPU_ISSET(c, s)	(((s)->__bits[(c) / 64] >> ((c) % 64)) & 1)

@@ -2,7 +2,9 @@
  * proc.c - processes and their identities: fork, exec, exit, the id getters and setters,
  * process groups and sessions, and waiting for children.
  */
+#include <errno.h>
 #include <sched.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/resource.h>
@@ -251,6 +253,33 @@ long __clone(unsigned long flags, void *stack, pid_t *parent_tid, pid_t *child_t
 	     unsigned long tls)
 {
 	return __syscall_ret(__syscall(SYS_clone, flags, stack, parent_tid, child_tid, tls));
+}
+
+long __clone_run(int (*fn)(void *), void *stack, unsigned long flags, void *arg, pid_t *ptid,
+		 void *tls, pid_t *ctid);
+
+/*
+ * clone(fn, stack, flags, arg[, ptid, tls, ctid]) - the glibc/musl interface: the child starts
+ * in fn(arg) on stack (the highest address of its stack area) and exits with fn's result.
+ * The three optional arguments are read whether or not they were passed, as glibc and musl do;
+ * the kernel looks at each only when a flag asks for it.
+ */
+int clone(int (*fn)(void *), void *stack, int flags, void *arg, ...)
+{
+	va_list ap;
+	pid_t *ptid, *ctid;
+	void *tls;
+
+	if (!fn || !stack) {
+		errno = EINVAL;
+		return -1;
+	}
+	va_start(ap, arg);
+	ptid = va_arg(ap, pid_t *);
+	tls = va_arg(ap, void *);
+	ctid = va_arg(ap, pid_t *);
+	va_end(ap);
+	return (int)__syscall_ret(__clone_run(fn, stack, (unsigned int)flags, arg, ptid, tls, ctid));
 }
 
 long clone3(struct clone_args *args, size_t size)
