@@ -153,7 +153,7 @@ struct thread *thread_alloc(struct proc *p);	/* with a kernel stack; not yet run
 void thread_put(struct thread *t);		/* drop a reference; the last frees it */
 /* The scheduler has switched away from an exited thread for good: free its stack, drop its ref. */
 void thread_dead(struct thread *t);
-/* A kernel thread (no user space) in process p, running fn(arg); runnable at once. */
+/* A kernel thread (no user space) in process p (or NULL), running fn(arg); sched_add() it. */
 struct thread *kthread_start(struct proc *p, void (*fn)(void *), void *arg);
 struct proc *proc_alloc(void);
 void proc_free(struct proc *p);
@@ -172,6 +172,8 @@ bool pgrp_is_orphaned(struct pid *pgrp);
 void proc_release_zombie(struct proc *p);	/* wait() reaped it: free numbers and structs */
 int kernel_execve(const char *path, char *const argv[], char *const envp[]);
 void exec_kill_other_threads(struct proc *p);	/* exec: the caller becomes the only thread */
+/* main.c: process 1 could not exec anything; the kernel keeps the console alive instead. */
+__attribute__((__noreturn__)) void init_exec_failed(void);
 
 /* Terminate the whole process with a wait status (exit_group). */
 __attribute__((__noreturn__)) void proc_exit_group(int status);
