@@ -21,6 +21,7 @@ static unsigned in_head, in_tail;	/* head: next write, tail: next read */
 static struct spinlock in_lock = SPINLOCK_INIT("console-in");
 
 void (*console_poll_hook)(void);
+static void (*pollers[CONSOLE_POLLERS])(void);
 
 void console_register(struct console *con)
 {
@@ -107,13 +108,32 @@ int console_trygetc(void)
 	return c;
 }
 
+void console_add_poller(void (*poll)(void))
+{
+	for (int i = 0; i < CONSOLE_POLLERS; i++) {
+		if (!pollers[i]) {
+			pollers[i] = poll;
+			return;
+		}
+	}
+	panic("console_add_poller: more than %d polled input devices", CONSOLE_POLLERS);
+}
+
+void console_poll(void)
+{
+	if (console_poll_hook)
+		console_poll_hook();
+	for (int i = 0; i < CONSOLE_POLLERS && pollers[i]; i++)
+		pollers[i]();
+}
+
 int console_getc(void)
 {
 	int c;
 
 	while ((c = console_trygetc()) < 0) {
-		if (console_poll_hook)
-			console_poll_hook();
+		if (console_poll_hook || pollers[0])
+			console_poll();
 		else
 			arch_wait_for_interrupt();
 	}

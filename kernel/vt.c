@@ -22,6 +22,8 @@
 
 enum vt_state { VT_GROUND, VT_ESC, VT_CSI };
 
+struct vt *vt_screen;
+
 /* ANSI colour order (black red green yellow blue magenta cyan white) to VGA colour numbers. */
 static const uint8_t ansi_to_vga[8] = { 0, 4, 2, 6, 1, 5, 3, 7 };
 

@@ -100,7 +100,8 @@ static int parse_fb(const struct tag *t, struct boot_info *bi)
 	bi->fb.height = f->height;
 	bi->fb.bpp = f->bpp;
 	bi->fb.type = f->fb_type;
-	if (f->fb_type == 1 && t->size >= sizeof(*f)) {
+	/* GRUB's RGB tag is 38 bytes: test against the fields' end, not the padded struct size */
+	if (f->fb_type == 1 && t->size >= offsetof(struct tag_fb, color) + sizeof(f->color)) {
 		bi->fb.red_pos = f->color[0];
 		bi->fb.red_size = f->color[1];
 		bi->fb.green_pos = f->color[2];

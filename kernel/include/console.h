@@ -33,5 +33,13 @@ int console_trygetc(void);	/* next input character, or -1 when none is queued */
 int console_getc(void);		/* waits (with interrupts on) for the next character */
 /* Called by console_getc() while it waits, for devices without interrupts; may be NULL. */
 extern void (*console_poll_hook)(void);
+/*
+ * More input devices to poll while no interrupt brings their input (at most CONSOLE_POLLERS).
+ * console_poll() runs console_poll_hook and every poller: a reader that waits for input calls it
+ * before it sleeps, so it also makes progress before interrupts are routed.
+ */
+#define CONSOLE_POLLERS	4
+void console_add_poller(void (*poll)(void));
+void console_poll(void);
 
 #endif

@@ -73,6 +73,12 @@ struct vt {
 };
 
 /*
+ * The vt the kernel console shows on screen (VGA text or framebuffer), or NULL when there is
+ * only the serial line. Its size is the console terminal's window size.
+ */
+extern struct vt *vt_screen;
+
+/*
  * Set up a vt of cols x rows over the caller's two cell arrays (each cols * rows long), clear it
  * to blanks and mark the whole screen for drawing at the next vt_flush().
  */
