@@ -78,6 +78,15 @@ struct file *kernel_open(const char *path, int flags, uint32_t mode);
 /* path made absolute against the current process's cwd ("." and ".." are kept). 0 or -errno. */
 int kernel_abspath(const char *path, char *out, size_t size);
 
+/*
+ * Where a system call's path starts: the current process's root, and its cwd or the directory
+ * open at dirfd (AT_FDCWD: the cwd; ignored for absolute paths). With empty_ok, a "" path may
+ * name a non-directory dirfd (AT_EMPTY_PATH). Fills *at with references and the process's cred;
+ * release with vfs_at_end. 0, -EBADF or -ENOTDIR.
+ */
+int vfs_at_begin(struct vfs_at *at, int dirfd, const char *path, bool empty_ok);
+void vfs_at_end(struct vfs_at *at);
+
 /* ---- fd tables ---- */
 
 struct fd_slot {
@@ -113,6 +122,10 @@ int fd_close(struct files *fs, int fd);		/* 0 or -EBADF */
 int fd_dup_to(struct files *fs, int oldfd, int newfd, bool cloexec, uint64_t limit);
 int fd_get_cloexec(struct files *fs, int fd);		/* 0/1 or -EBADF */
 int fd_set_cloexec(struct files *fs, int fd, bool on);	/* 0 or -EBADF */
+
+struct proc;
+/* RLIMIT_NOFILE of p (the boot default when its limits were never set, or p is NULL). */
+uint64_t fd_limit(struct proc *p);
 
 /* The same, on the current process's table and RLIMIT_NOFILE (for pipe(), socket(), ...). */
 int fd_install(struct file *f, unsigned oflags);	/* O_CLOEXEC honoured; fd or -EMFILE */

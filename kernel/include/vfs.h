@@ -72,7 +72,7 @@ struct vfs_time {
 	uint32_t nsec;
 };
 
-/* Wall-clock time now: the RTC at boot plus the monotonic clock since. */
+/* Wall-clock time now (CLOCK_REALTIME, ktime.h). */
 struct vfs_time vfs_now(void);
 
 /* Device numbers as Linux encodes them for st_rdev / st_dev (glibc's makedev()). */
@@ -153,8 +153,9 @@ struct file_ops {
 	int (*open)(struct inode *ino, struct file *f);
 	long (*read)(struct file *f, void __user *buf, size_t n, uint64_t *pos);
 	long (*write)(struct file *f, const void __user *buf, size_t n, uint64_t *pos);
-	/* Kernel-buffer read for exec (regular files); NULL: kernel_pread fails with -EINVAL. */
+	/* Kernel-buffer I/O (exec, the initrd; regular files only). NULL: -EINVAL. No O_APPEND. */
 	long (*read_kernel)(struct file *f, void *buf, size_t n, uint64_t pos);
+	long (*write_kernel)(struct file *f, const void *buf, size_t n, uint64_t pos);
 	/* New offset (whence is SEEK_SET/CUR/END, already checked) or -errno. */
 	int64_t (*lseek)(struct file *f, int64_t off, int whence);
 	int (*iterate)(struct file *f, struct dir_context *ctx);
@@ -198,6 +199,13 @@ void inode_put(struct inode *ino);	/* NULL is fine; frees through iops->evict wh
 
 /* A new st_dev for a file system instance (tmpfs, procfs, pipes, ...). */
 uint64_t vfs_new_dev(void);
+
+/*
+ * The namespace lock (see the head comment). Directory inode_ops run with it held; a file
+ * system's iterate takes it itself, since file_ops are called with no VFS lock held.
+ */
+void vfs_namespace_lock(void);
+void vfs_namespace_unlock(void);
 
 /* ---- permissions ---- */
 
@@ -276,7 +284,10 @@ struct inode *vfs_root(void);
 
 /* ---- boot ---- */
 
-/* Build the root tmpfs, /dev with its device nodes, and unpack the initrd module into it. */
+/*
+ * Build the root tmpfs, /dev with its device nodes, and unpack the initrd module into it.
+ * Called once by kernel_main; a second call does nothing.
+ */
 void vfs_init(void);
 
 /* ---- tmpfs (tmpfs.c) ---- */
@@ -300,5 +311,7 @@ void dev_init(void);		/* /dev nodes and the built-in devices; called by vfs_init
 
 /* Unpack a newc cpio archive into the tree under root. 0 or the first -errno (after logging). */
 int initrd_unpack(struct inode *root, const void *data, size_t size);
+/* Unpack every boot module named "initrd" into the root (initrd.c); called by vfs_init. */
+void initrd_unpack_modules(void);
 
 #endif
