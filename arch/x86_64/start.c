@@ -35,6 +35,7 @@ noreturn void kmain(uint32_t magic, uint32_t mbi_phys)
 	cmdline_parse(cmdline_copy);
 
 	arch_init_platform();
+	trap_crash_test();	/* crash=KIND: a kernel exception on purpose (tests) */
 	kernel_main();
 	arch_poweroff();
 }
