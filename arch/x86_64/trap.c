@@ -257,7 +257,7 @@ static void print_pc(uintptr_t pc, bool exact)
 	const char *name = ksyms_lookup(exact ? pc : pc - 1, &off);
 
 	if (name)
-		kprintf("    %016lx  %s+%#lx\n", pc, name, exact ? off : off + 1);
+		kprintf("    %016lx  %s+0x%lx\n", pc, name, exact ? off : off + 1);
 	else
 		kprintf("    %016lx  ?\n", pc);
 }
@@ -287,7 +287,7 @@ static void print_frameless_caller(const struct trap_frame *tf)
 	const char *name;
 	if (safe_read_u64(slot, &pc) < 0 || !(name = ksyms_lookup(pc - 1, &off)))
 		return;
-	kprintf("    %016lx  ? %s+%#lx\n", pc, name, off + 1);
+	kprintf("    %016lx  ? %s+0x%lx\n", pc, name, off + 1);
 }
 
 static void print_backtrace(const struct trap_frame *tf, uintptr_t fp)
@@ -381,7 +381,7 @@ static noreturn void kernel_exception(const struct trap_frame *tf, uint64_t cr2)
 	kprintf("  cr2    %016lx  cr3    %016lx  cr0    %016lx  cr4    %016lx\n", cr2,
 		read_cr3(), read_cr0(), read_cr4());
 	const char *name = ksyms_lookup(tf->rip, &off);
-	kprintf("  rip is %s+%#lx\n", name ? name : "?", name ? off : 0);
+	kprintf("  rip is %s+0x%lx\n", name ? name : "?", name ? off : 0);
 	if (!trap_from_user(tf))
 		print_backtrace(tf, tf->rbp);
 stop:
