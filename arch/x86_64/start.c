@@ -23,6 +23,8 @@ noreturn void kmain(uint32_t magic, uint32_t mbi_phys)
 	cpu_init_boot();	/* first: spinlocks (and so kprintf) need this_cpu() */
 	serial_init();
 	serial_register_console();
+	/* tools/boot-time: under QEMU's -icount the TSC counts the guest instructions since reset */
+	kprintf("nido: first line at tsc %llu\n", (unsigned long long)rdtsc());
 
 	if (magic != 0x36d76289)
 		panic("not started by a Multiboot2 loader (magic %#x)", magic);
