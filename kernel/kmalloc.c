@@ -79,6 +79,7 @@ int kmalloc_init(uintptr_t base, size_t npages)
 	memset(tags, 0, table_pages * KM_PAGE);
 	tag_base = base;
 	tag_pages = npages;
+	list_init(&free_descs);
 	for (int c = 0; c < KM_CLASSES; c++) {
 		classes[c].size = 1UL << (KM_MIN_SHIFT + c);
 		classes[c].per_page = (unsigned)(KM_PAGE / classes[c].size);
