@@ -207,6 +207,7 @@ safe_read_u64:
 section .ex_table align=8
 	dq safe_read_u64.read, safe_read_u64.fault
 
+section .text
 ; ---- helpers for the tests ----
 ; void call_on_stack(uintptr_t top, void (*fn)(void *), void *arg): run fn(arg) on another stack.
 global call_on_stack

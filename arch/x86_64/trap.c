@@ -381,7 +381,10 @@ static noreturn void kernel_exception(const struct trap_frame *tf, uint64_t cr2)
 	kprintf("  cr2    %016lx  cr3    %016lx  cr0    %016lx  cr4    %016lx\n", cr2,
 		read_cr3(), read_cr0(), read_cr4());
 	const char *name = ksyms_lookup(tf->rip, &off);
-	kprintf("  rip is %s+0x%lx\n", name ? name : "?", name ? off : 0);
+	if (name)
+		kprintf("  rip is %s+0x%lx\n", name, off);
+	else
+		kprintf("  rip is outside the kernel's text\n");
 	if (!trap_from_user(tf))
 		print_backtrace(tf, tf->rbp);
 stop:
