@@ -302,7 +302,7 @@ int fd_alloc(struct files *fs, struct file *f, int min, bool cloexec, uint64_t l
 
 		spin_lock(&fs->lock);
 		n = fs->nslots;
-		for (fd = min; fd < n; fd++) {
+		for (fd = min; fd < n && (uint64_t)fd < limit; fd++) {
 			if (!fs->slot[fd].file) {
 				fs->slot[fd].file = f;
 				fs->slot[fd].cloexec = cloexec;

@@ -592,7 +592,7 @@ static int may_open(struct inode *ino, const struct cred *cred, int flags)
 
 	if (flags & O_PATH)
 		return 0;
-	if (S_ISDIR(ino->mode) && (acc != O_RDONLY || (flags & O_TRUNC)))
+	if (S_ISDIR(ino->mode) && (acc != O_RDONLY || (flags & (O_TRUNC | O_CREAT))))
 		return -EISDIR;
 	if (acc == O_RDONLY || acc == O_RDWR || acc == O_ACCMODE)
 		mask |= MAY_READ;
@@ -1259,7 +1259,7 @@ int vfs_mount(const char *path, struct inode *root)
 		return err;
 	vfs_namespace_lock();
 	if (dir->mounted || dir->covered || !S_ISDIR(root->mode)) {
-		err = dir->mounted ? -EBUSY : -EINVAL;
+		err = dir->mounted || dir->covered ? -EBUSY : -EINVAL;
 		vfs_namespace_unlock();
 		inode_put(dir);
 		return err;
