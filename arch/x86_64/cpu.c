@@ -10,7 +10,6 @@
 #include "x86_64.h"
 
 struct cpu cpus[MAX_CPUS];
-static int ncpus = 1;
 
 struct cpu *this_cpu(void)
 {
@@ -23,11 +22,6 @@ struct cpu *this_cpu(void)
 int arch_cpu_id(void)
 {
 	return this_cpu()->id;
-}
-
-int arch_cpu_count(void)
-{
-	return ncpus;
 }
 
 void cpu_init_boot(void)

@@ -26,11 +26,6 @@ WEAK void *kmalloc(size_t n) { (void)n; return NULL; }
 WEAK void *kzalloc(size_t n) { (void)n; return NULL; }
 WEAK void kfree(void *p) { (void)p; }
 WEAK void arch_backtrace(uintptr_t fp) { (void)fp; }
-WEAK int arch_irq_request(unsigned isa_irq, irq_handler_t handler, void *ctx)
-{
-	(void)isa_irq; (void)handler; (void)ctx;
-	return -1;
-}
 WEAK void kernel_tick(bool from_user) { (void)from_user; }
 WEAK int vm_user_fault(uintptr_t addr, bool write, bool exec)
 {
@@ -43,11 +38,6 @@ WEAK void user_fault_signal(int sig, int si_code, uintptr_t addr, int trapno)
 	      (void *)addr, trapno);
 }
 WEAK void user_return_work(void) {}
-WEAK noreturn void arch_poweroff(void)
-{
-	arch_qemu_exit(0);
-	arch_halt_forever();
-}
 
 extern const char *opt_qemu_exit;
 
