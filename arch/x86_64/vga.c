@@ -131,15 +131,3 @@ void console_devices_init(void)
 		kprintf("console: no screen console (error %d), serial only\n", err);
 	ps2kbd_init();
 }
-
-/*
- * Until arch/x86_64/paging.c brings the real arch_ioremap (issue 3), the boot page tables map
- * the low 4 GiB one to one: device memory there is reachable at its physical address. The real,
- * strong definition replaces this one at link time.
- */
-__attribute__((weak)) void *arch_ioremap(uint64_t pa, size_t len)
-{
-	if (pa + len > (1UL << 32))
-		return NULL;
-	return (void *)(uintptr_t)pa;
-}
