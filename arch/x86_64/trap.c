@@ -223,46 +223,63 @@ static bool is_trap_return(uintptr_t pc)
 	return pc == (uintptr_t)trap_dispatch_return || pc == (uintptr_t)trap_paranoid_return;
 }
 
+/* A walk up the frame-pointer chain: each frame is [saved rbp, return address]. */
+struct frame_walk {
+	uintptr_t fp;		/* the next frame, 0 at the end */
+};
+
 /*
- * Follow the frame-pointer chain from fp, storing up to max return addresses in pcs; returns
- * how many. Each frame is [saved rbp, return address]. Reads go through safe_read_u64, so a
- * corrupt chain ends the walk instead of faulting; frames must lie in the kernel half, 8-byte
- * aligned, each above the last (stacks grow down) except across a trap frame, where the chain
- * continues on the interrupted code's stack. A return address of 0 is the user-mode boundary.
+ * The next return address of the walk into *pc, or false at its end. Reads go through
+ * safe_read_u64, so a corrupt chain ends the walk instead of faulting; frames must lie in the
+ * kernel half, 8-byte aligned, each above the last (stacks grow down) except across a trap
+ * frame, where the chain continues on the interrupted code's stack. A return address of 0 is the
+ * user-mode boundary (isr.asm pushes one for entries from user mode).
  */
+static bool frame_walk_next(struct frame_walk *w, uintptr_t *pc)
+{
+	uint64_t next, ret;
+
+	if (w->fp < ARCH_DIRECT_MAP || (w->fp & 7))
+		return false;
+	if (safe_read_u64(w->fp, &next) < 0 || safe_read_u64(w->fp + 8, &ret) < 0 || ret == 0)
+		return false;
+	*pc = ret;
+	w->fp = (next > w->fp || is_trap_return(ret)) ? next : 0;
+	return true;
+}
+
+/* Follow the frame-pointer chain from fp, storing up to max return addresses in pcs. */
 int backtrace_collect(uintptr_t fp, uintptr_t *pcs, int max)
 {
+	struct frame_walk w = { fp };
 	int n = 0;
 
-	while (n < max && fp >= ARCH_DIRECT_MAP && (fp & 7) == 0) {
-		uint64_t next, pc;
-		if (safe_read_u64(fp, &next) < 0 || safe_read_u64(fp + 8, &pc) < 0 || pc == 0)
-			break;
-		pcs[n++] = pc;
-		if (next <= fp && !is_trap_return(pc))
-			break;
-		fp = next;
-	}
+	while (n < max && frame_walk_next(&w, &pcs[n]))
+		n++;
 	return n;
 }
 
 /*
  * Print one backtrace line. A return address points after its call, so it is looked up one byte
  * back (it may be the first byte of the next function); the interrupted rip of a trap frame is
- * exact.
+ * exact. `repeat` > 1: the same frame that many times in a row (deep recursion).
  */
-static void print_pc(uintptr_t pc, bool exact)
+static void print_pc(uintptr_t pc, bool exact, unsigned long repeat)
 {
 	uintptr_t off;
 	const char *name = ksyms_lookup(exact ? pc : pc - 1, &off);
 
 	if (name)
-		kprintf("    %016lx  %s+0x%lx\n", pc, name, exact ? off : off + 1);
+		kprintf("    %016lx  %s+0x%lx", pc, name, exact ? off : off + 1);
 	else
-		kprintf("    %016lx  ?\n", pc);
+		kprintf("    %016lx  ?", pc);
+	if (repeat > 1)
+		kprintf("  (%lu times)", repeat);
+	kprintf("\n");
 }
 
-#define BACKTRACE_MAX	32
+#define BACKTRACE_LINES		32	/* lines printed at most */
+#define BACKTRACE_FRAMES	100000	/* frames followed at most (a loop in a corrupt chain) */
 
 /*
  * The frame-pointer chain names the caller of the faulting function only once that function has
@@ -290,18 +307,35 @@ static void print_frameless_caller(const struct trap_frame *tf)
 	kprintf("    %016lx  ? %s+0x%lx\n", pc, name, off + 1);
 }
 
+/*
+ * Print the chain from fp (after the frameless caller of tf's function, if any), one line per
+ * frame, a run of identical frames as one line with a count, at most BACKTRACE_LINES lines.
+ */
 static void print_backtrace(const struct trap_frame *tf, uintptr_t fp)
 {
-	uintptr_t pcs[BACKTRACE_MAX];
-	int n = backtrace_collect(fp, pcs, BACKTRACE_MAX);
+	struct frame_walk w = { fp };
+	uintptr_t pc, run_pc = 0;
+	unsigned long run = 0;
+	bool run_exact = false, exact = false;
+	int lines = 0;
 
 	kprintf("  backtrace:\n");
 	if (tf)
 		print_frameless_caller(tf);
-	for (int i = 0; i < n; i++)
-		print_pc(pcs[i], i > 0 && is_trap_return(pcs[i - 1]));
-	if (n == BACKTRACE_MAX)
-		kprintf("    ...\n");
+	for (long frames = 0; frames < BACKTRACE_FRAMES && frame_walk_next(&w, &pc); frames++) {
+		if (run && pc == run_pc && exact == run_exact) {
+			run++;
+		} else {
+			if (run && lines++ < BACKTRACE_LINES)
+				print_pc(run_pc, run_exact, run);
+			run_pc = pc, run_exact = exact, run = 1;
+		}
+		exact = is_trap_return(pc);
+	}
+	if (run && lines++ < BACKTRACE_LINES)
+		print_pc(run_pc, run_exact, run);
+	if (lines > BACKTRACE_LINES)
+		kprintf("    ... %d more\n", lines - BACKTRACE_LINES);
 }
 
 /* Print a symbolized backtrace from frame pointer fp (0: from the caller of this function). */
