@@ -240,8 +240,9 @@ void mm_init(void)
 
 	if (boot_info.nmem == 0)
 		panic("mm: the boot loader passed no memory map; cannot tell where RAM is");
+	/* firmware keeps a few hundred KiB of a machine's RAM: allow up to 1 MiB of that */
 	uint64_t usable = pmm_usable_bytes(boot_info.mem, boot_info.nmem);
-	if (usable < (uint64_t)MIN_MEMORY_MB * MiB)
+	if (usable + 1 * MiB < (uint64_t)MIN_MEMORY_MB * MiB)
 		panic("mm: only %lu KiB of RAM; nido needs at least %d MiB",
 		      (unsigned long)(usable / KiB), MIN_MEMORY_MB);
 	int nres = boot_reserved(reserved, ARRAY_SIZE(reserved));
