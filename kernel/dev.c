@@ -386,8 +386,8 @@ void dev_init(void)
 		return;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(builtin); i++)
-		chrdev_register(builtin[i].major, builtin[i].minor, builtin[i].name, builtin[i].mode,
-				builtin[i].ops);
+		chrdev_register(builtin[i].major, builtin[i].minor, builtin[i].name,
+				builtin[i].mode, builtin[i].ops);
 	chrdev_register_default(5, 0, "tty", 0666, &console_fallback_fops);
 	chrdev_register_default(5, 1, "console", 0600, &console_fallback_fops);
 	/* nodes for drivers that registered before the root existed */

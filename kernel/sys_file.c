@@ -331,7 +331,8 @@ long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 	default:
 		if (cmd == FIONREAD && S_ISREG(f->inode->mode)) {
 			uint64_t size = f->inode->size;
-			int avail = size > f->pos ? (int)MIN(size - f->pos, (uint64_t)INT32_MAX) : 0;
+			uint64_t left = size > f->pos ? size - f->pos : 0;
+			int avail = (int)MIN(left, (uint64_t)INT32_MAX);
 
 			r = put_user(avail, (int __user *)arg);
 		} else {

@@ -147,7 +147,8 @@ static void free_pages_from(struct tmpfs_inode *ti, void **slot, int level, uint
 		return;
 	}
 	for (unsigned i = 0; i < 512; i++)
-		free_pages_from(ti, &node[i], level - 1, first + i * tree_capacity(level - 1), from);
+		free_pages_from(ti, &node[i], level - 1, first + i * tree_capacity(level - 1),
+				from);
 	if (first >= from) {
 		page_free(node);
 		*slot = NULL;

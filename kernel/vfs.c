@@ -41,7 +41,10 @@
 static struct vfs_mutex namespace_lock = {
 	.guard = SPINLOCK_INIT("namespace"),
 	.held = 0,
-	.wq = { .lock = SPINLOCK_INIT("namespace"), .waiters = LIST_HEAD_INIT(namespace_lock.wq.waiters) },
+	.wq = {
+		.lock = SPINLOCK_INIT("namespace"),
+		.waiters = LIST_HEAD_INIT(namespace_lock.wq.waiters),
+	},
 };
 static struct inode *root_inode;
 

@@ -717,3 +717,38 @@ KTEST(fd, dup_fork_exec)
 	files_put(child);
 	files_put(fs);
 }
+
+/* The lead's exec entry points, from the kernel (no current process: paths start at "/"). */
+KTEST(vfs, exec_open_and_abspath)
+{
+	struct vfs_at g;
+	struct inode *ino;
+	struct file *f;
+	char buf[32];
+
+	vfs_init();
+	g = (struct vfs_at){ .root = vfs_root(), .dir = vfs_root(), .cred = NULL };
+	vfs_mkdir(&g, "/ktest_exec", 0755);
+	KEXPECT_EQ(put(&g, "/ktest_exec/prog", "\177ELF", 0), 4);
+	KEXPECT_EQ(put(&g, "/ktest_exec/data", "x", 0), 1);
+	KEXPECT_EQ(vfs_lookup(&g, "/ktest_exec/prog", 0, &ino), 0);
+	KEXPECT_EQ(vfs_chmod(ino, NULL, 0111), 0);	/* --x: runs without being readable */
+	inode_put(ino);
+	f = kernel_open_exec("/ktest_exec/prog");
+	KEXPECT(!IS_ERR(f));
+	if (!IS_ERR(f)) {
+		KEXPECT_EQ(file_size(f), 4);
+		KEXPECT_EQ(kernel_pread(f, buf, sizeof(buf), 1), 3);
+		KEXPECT(memcmp(buf, "ELF", 3) == 0);
+		file_put(f);
+	}
+	KEXPECT_EQ(PTR_ERR(kernel_open_exec("/ktest_exec/data")), -EACCES);	/* no x bit */
+	KEXPECT_EQ(PTR_ERR(kernel_open_exec("/ktest_exec")), -EACCES);	/* a directory */
+	KEXPECT_EQ(PTR_ERR(kernel_open_exec("/ktest_exec/none")), -ENOENT);
+	KEXPECT_EQ(PTR_ERR(kernel_open_exec("/ktest_exec/data/x")), -ENOTDIR);
+	KEXPECT_EQ(kernel_abspath("bin/sh", buf, sizeof(buf)), 0);
+	KEXPECT(strcmp(buf, "/bin/sh") == 0);
+	KEXPECT_EQ(kernel_abspath("/abs", buf, sizeof(buf)), 0);
+	KEXPECT(strcmp(buf, "/abs") == 0);
+	KEXPECT_EQ(kernel_abspath("a-rather-long-relative-name", buf, 8), -ENAMETOOLONG);
+}

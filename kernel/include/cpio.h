@@ -18,7 +18,7 @@ struct cpio_entry {
 	size_t namelen;			/* without the NUL */
 	uint32_t ino, mode, uid, gid, nlink, mtime;
 	uint32_t rdev_major, rdev_minor;
-	const void *data;		/* inside the archive: file contents or a symlink's target */
+	const void *data;		/* in the archive: the contents or a symlink's target */
 	size_t size;
 };
 

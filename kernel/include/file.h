@@ -40,12 +40,12 @@
 struct file {
 	uint32_t magic;
 	int refcount;			/* atomic: descriptors and kernel users */
-	unsigned int flags;		/* open flags as F_GETFL shows them (access mode, O_APPEND...) */
+	unsigned int flags;		/* open flags as F_GETFL shows them (O_APPEND...) */
 	unsigned int fmode;		/* FMODE_*: what the access mode allows */
 	uint64_t pos;			/* the shared offset; updated by the file_ops */
 	struct inode *inode;		/* referenced; never NULL */
 	const struct file_ops *ops;
-	void *priv;			/* the file_ops' own state (pipe, tty, directory cursor...) */
+	void *priv;			/* the file_ops' own state (pipe, tty, ...) */
 };
 
 /*

@@ -183,7 +183,7 @@ struct inode {
 	const struct inode_ops *iops;
 	const struct file_ops *fops;	/* what opening it gives (char devices: see dev.c) */
 	struct vfs_mutex lock;		/* the contents */
-	struct inode *parent;		/* directories: the one holding it, for ".." (a reference) */
+	struct inode *parent;		/* dirs: the one holding it, for ".." (a reference) */
 	struct inode *mounted;		/* directories: root of a file system mounted here */
 	struct inode *covered;		/* a mounted root: the directory it hides */
 	void *priv;			/* the file system's own data */
@@ -235,7 +235,7 @@ struct vfs_at {
 
 /* lookup flags */
 #define LOOKUP_FOLLOW		0x1	/* follow a symlink in the last component */
-#define LOOKUP_DIRECTORY	0x2	/* the result must be a directory (trailing "/" implies it) */
+#define LOOKUP_DIRECTORY	0x2	/* the result must be a directory (as after a "/") */
 #define LOOKUP_EMPTY		0x4	/* "" means at->dir itself (AT_EMPTY_PATH) */
 
 /* The inode path names, referenced: 0 or -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG, -EACCES. */
