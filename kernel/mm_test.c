@@ -26,12 +26,13 @@ KTEST(pmm, alloc_free_many)
 	KEXPECT(pa != NULL);
 	if (!pa)
 		return;
-	for (n = 0; n < NFRAMES; n++) {
-		pa[n] = frame_alloc();
-		if (!pa[n])
+	uint64_t t0 = arch_cycles();
+	for (n = 0; n < NFRAMES; n++)
+		if (!(pa[n] = frame_alloc()))
 			break;
-		*(uint64_t *)arch_phys_to_virt(pa[n]) = (uint64_t)n;
-	}
+	uint64_t t1 = arch_cycles();
+	for (int i = 0; i < n; i++)
+		*(uint64_t *)arch_phys_to_virt(pa[i]) = (uint64_t)i;
 	KEXPECT_EQ(n, NFRAMES);
 	KEXPECT_EQ(frames_free(), start - (uint64_t)n);
 	int bad = 0;
@@ -41,10 +42,14 @@ KTEST(pmm, alloc_free_many)
 		bad += *(uint64_t *)arch_phys_to_virt(pa[i]) != (uint64_t)i;
 	}
 	KEXPECT_EQ(bad, 0);
+	uint64_t t2 = arch_cycles();
 	for (int i = 0; i < n; i++)
 		frame_free(pa[i]);
+	uint64_t t3 = arch_cycles();
 	KEXPECT_EQ(frames_free(), start);
 	kfree(pa);
+	kprintf("#   cycles per frame_alloc %lu, per frame_free %lu\n",
+		(unsigned long)((t1 - t0) / NFRAMES), (unsigned long)((t3 - t2) / NFRAMES));
 }
 
 /*
@@ -157,7 +162,18 @@ static int pattern_round(void)
 /* Blocks never overlap, are aligned, and a second identical round leaks no frame. */
 KTEST(kmalloc, patterns_and_leaks)
 {
+	static void *p[256];
+
 	KEXPECT_EQ(pattern_round(), 0);
+	uint64_t t0 = arch_cycles();
+	for (int i = 0; i < 256; i++)
+		p[i] = kmalloc(64);
+	uint64_t t1 = arch_cycles();
+	for (int i = 0; i < 256; i++)
+		kfree(p[i]);
+	uint64_t t2 = arch_cycles();
+	kprintf("#   cycles per kmalloc(64) %lu, per kfree %lu\n", (unsigned long)((t1 - t0) / 256),
+		(unsigned long)((t2 - t1) / 256));
 	uint64_t after_first = frames_free();	/* now each class holds one spare slab */
 	KEXPECT_EQ(pattern_round(), 0);
 	KEXPECT_EQ(frames_free(), after_first);

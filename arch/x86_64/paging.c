@@ -193,6 +193,27 @@ struct __attribute__((packed)) dtr {
 };
 
 /*
+ * Give the calling CPU the kernel's paging setup: no-execute (EFER.NXE), global pages, the
+ * kernel's tables, then SMEP and SMAP. mm_init runs it on the boot CPU; a CPU started later
+ * runs it before it touches anything outside the kernel image.
+ */
+void paging_cpu_init(void)
+{
+	uint64_t cr4 = read_cr4();
+
+	if (cpu_has.nx)
+		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
+	if (cpu_has.pge)
+		write_cr4(cr4 |= CR4_PGE);
+	write_cr3(kernel_pml4);
+	if (cpu_has.smep)
+		cr4 |= CR4_SMEP;
+	if (cpu_has.smap)
+		cr4 |= CR4_SMAP;
+	write_cr4(cr4);
+}
+
+/*
  * Load the new tables. boot.asm's GDT lives in the low, identity-mapped part of the image; if
  * no one has replaced it yet (or the IDT) it is re-pointed at its direct-map alias, because the
  * CPU reads the GDT on every segment load and the identity map is gone after this.
@@ -201,11 +222,10 @@ static void switch_to_kernel_tables(void)
 {
 	struct dtr gdt, idt;
 
-	if (cpu_has.pge)
-		write_cr4(read_cr4() | CR4_PGE);
-	write_cr3(kernel_pml4);
+	paging_cpu_init();
 	pt_offset = ARCH_DIRECT_MAP;
 	pmm_set_virt_offset(ARCH_DIRECT_MAP);
+	uaccess_smap = cpu_has.smap;
 
 	__asm__ volatile("sgdt %0" : "=m"(gdt));
 	if (gdt.base < KERNEL_HALF) {
@@ -217,14 +237,6 @@ static void switch_to_kernel_tables(void)
 		idt.base += ARCH_DIRECT_MAP;
 		__asm__ volatile("lidt %0" : : "m"(idt));
 	}
-
-	uint64_t cr4 = read_cr4();
-	if (cpu_has.smep)
-		cr4 |= CR4_SMEP;
-	if (cpu_has.smap)
-		cr4 |= CR4_SMAP;
-	write_cr4(cr4);
-	uaccess_smap = cpu_has.smap;
 }
 
 void mm_init(void)
@@ -232,10 +244,7 @@ void mm_init(void)
 	struct phys_range reserved[3 + BOOT_MAX_MODULES];
 
 	detect_features();
-	if (cpu_has.nx) {
-		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
-		pte_nx = PTE_NX;
-	}
+	pte_nx = cpu_has.nx ? PTE_NX : 0;
 	pte_global = cpu_has.pge ? PTE_G : 0;
 
 	if (boot_info.nmem == 0)

@@ -45,4 +45,7 @@ extern uint8_t uaccess_smap;
 uint64_t *paging_pte(uint64_t root, uintptr_t va);
 uint64_t paging_kernel_root(void);
 
+/* Load the kernel's tables and paging features (NX, global pages, SMEP, SMAP) on this CPU. */
+void paging_cpu_init(void);
+
 #endif
