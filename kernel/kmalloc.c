@@ -39,7 +39,7 @@ struct slab {
 	uint16_t nfree;
 	char *page;			/* the page the blocks are carved from */
 	void *freelist;			/* free blocks, linked through their first word */
-	struct list_head link;		/* on its class's partial list, or the descriptor pool */
+	struct list_head link;		/* on its class's partial list, or in the pool */
 #ifdef DEBUG
 	uint64_t inuse[KM_PAGE >> KM_MIN_SHIFT >> 6];	/* block i allocated: bit i */
 #endif
@@ -54,7 +54,7 @@ struct km_class {
 
 static struct km_class classes[KM_CLASSES];	/* all of this file's state: kmalloc_lock */
 static struct list_head free_descs = LIST_HEAD_INIT(free_descs);
-static uintptr_t *tags;			/* per page of [tag_base, tag_base + tag_pages * 4 KiB) */
+static uintptr_t *tags;		/* one per page from tag_base on, tag_pages of them */
 static uintptr_t tag_base;
 static size_t tag_pages;
 static struct spinlock kmalloc_lock = SPINLOCK_INIT("kmalloc");
@@ -202,8 +202,8 @@ void *kmalloc(size_t size)
 	const unsigned char *b = (const unsigned char *)block;
 	for (size_t j = sizeof(void *); j < k->size; j++)
 		if (b[j] != KMALLOC_POISON)
-			panic("kmalloc: %zu-byte block %p was written after it was freed (byte %zu)",
-			      k->size, (void *)block, j);
+			panic("kmalloc: %zu-byte block %p written after free (byte %zu)", k->size,
+			      (void *)block, j);
 	s->inuse[i / 64] |= 1ULL << (i % 64);
 #endif
 	spin_unlock(&kmalloc_lock);

@@ -312,7 +312,8 @@ void frame_free(uint64_t pa)
 	bool ok = (pa & (FRAME_SIZE - 1)) == 0 && frame_map_free(&frames, pa >> FRAME_SHIFT);
 	spin_unlock(&frames_lock);
 	if (!ok)
-		panic("frame_free: %#lx is not an allocated frame (double free?)", (unsigned long)pa);
+		panic("frame_free: %#lx is not an allocated frame (double free?)",
+		      (unsigned long)pa);
 }
 
 void frame_free_contig(uint64_t pa, size_t n)

@@ -53,7 +53,7 @@ extern char __boot_start[], __text_start[], __text_end[], __rodata_end[], __kern
 
 uint8_t uaccess_smap;
 static uintptr_t pt_offset;		/* page-table page at physical pa is at pa + pt_offset */
-static uint64_t kernel_pml4;		/* physical; the root of the kernel-only address space */
+static uint64_t kernel_pml4;		/* physical; root of the kernel-only address space */
 static uint64_t pte_nx;			/* PTE_NX when the CPU has NX, else 0 */
 static uint64_t pte_global;		/* PTE_G when the CPU has global pages, else 0 */
 static struct spinlock kernel_pt_lock = SPINLOCK_INIT("kernel_pt");
@@ -92,7 +92,8 @@ static uint64_t table_alloc(void)
 	if (!pa)
 		return 0;
 	if (pt_offset == 0 && pa >= 4 * GiB)
-		panic("paging: boot-time table at %#lx is outside the identity map", (unsigned long)pa);
+		panic("paging: boot-time table at %#lx is outside the identity map",
+		      (unsigned long)pa);
 	memset(table_at(pa), 0, FRAME_SIZE);
 	return pa;
 }
@@ -149,7 +150,8 @@ static void direct_map_range(uint64_t start, uint64_t end)
 
 	end = MIN(ALIGN_UP(end, size), DIRECT_MAP_MAX);
 	for (uint64_t pa = ALIGN_DOWN(start, size); pa < end; pa += size) {
-		uint64_t *e = pt_entry(kernel_pml4, ARCH_DIRECT_MAP + pa, level, KERNEL_TABLE, true);
+		uint64_t *e = pt_entry(kernel_pml4, ARCH_DIRECT_MAP + pa, level, KERNEL_TABLE,
+				       true);
 		if (!e)
 			panic("paging: out of memory building the direct map");
 		*e = pa | PTE_P | PTE_W | PTE_PS | pte_global | pte_nx;
@@ -159,7 +161,9 @@ static void direct_map_range(uint64_t start, uint64_t end)
 /* Map the kernel image at KERNEL_VMA in 4 KiB pages, each section with its own rights. */
 static void map_kernel_image(void)
 {
-	for (uintptr_t va = (uintptr_t)__text_start; va < (uintptr_t)__kernel_end; va += FRAME_SIZE) {
+	uintptr_t end = (uintptr_t)__kernel_end;
+
+	for (uintptr_t va = (uintptr_t)__text_start; va < end; va += FRAME_SIZE) {
 		uint64_t flags = PTE_P | pte_global;
 
 		if (va >= (uintptr_t)__text_end)
@@ -179,10 +183,12 @@ static int boot_reserved(struct phys_range *r, int max)
 	int n = 0;
 
 	r[n++] = (struct phys_range){ 0, 1 * MiB };	/* BIOS data, EBDA, VGA, option ROMs */
-	r[n++] = (struct phys_range){ (uintptr_t)__boot_start, (uintptr_t)__kernel_end - KERNEL_VMA };
+	r[n++] = (struct phys_range){ (uintptr_t)__boot_start,
+				      (uintptr_t)__kernel_end - KERNEL_VMA };
 	r[n++] = (struct phys_range){ boot_info.info_start, boot_info.info_end };
 	for (int i = 0; i < boot_info.nmodules && n < max; i++)
-		r[n++] = (struct phys_range){ boot_info.modules[i].start, boot_info.modules[i].end };
+		r[n++] = (struct phys_range){ boot_info.modules[i].start,
+					      boot_info.modules[i].end };
 	return n;
 }
 
@@ -366,7 +372,7 @@ struct ioremap {
 	uint64_t pa, end;
 	uintptr_t va;
 };
-static struct ioremap ioremaps[32];				/* earlier mappings, reused; guarded by kernel_pt_lock */
+static struct ioremap ioremaps[32];	/* earlier mappings, reused; kernel_pt_lock */
 static int nioremaps;
 static uintptr_t ioremap_next = IOREMAP_AREA;
 

@@ -174,7 +174,8 @@ KTEST(paging, uvm_map_lookup_walk)
 	KEXPECT(root != 0);
 	if (!root)
 		return;
-	uint64_t *upper = arch_phys_to_virt(root), *kernel = arch_phys_to_virt(paging_kernel_root());
+	uint64_t *upper = arch_phys_to_virt(root);
+	uint64_t *kernel = arch_phys_to_virt(paging_kernel_root());
 	KEXPECT_EQ(memcmp(upper + 256, kernel + 256, 256 * 8), 0);
 	for (size_t i = 0; i < ARRAY_SIZE(maps); i++) {
 		pa[i] = user_frame_alloc();

@@ -45,7 +45,7 @@ void frame_map_init(struct frame_map *m, void *storage, uint64_t nframes);
 /* Mark frames [first, last) free or in use; frames outside the map are ignored. */
 void frame_map_set_free(struct frame_map *m, uint64_t first, uint64_t last);
 void frame_map_set_used(struct frame_map *m, uint64_t first, uint64_t last);
-uint64_t frame_map_alloc(struct frame_map *m);		/* lowest free frame number, or FRAME_NONE */
+uint64_t frame_map_alloc(struct frame_map *m);		/* lowest free frame, or FRAME_NONE */
 uint64_t frame_map_alloc_contig(struct frame_map *m, uint64_t n);	/* first of n, or NONE */
 bool frame_map_free(struct frame_map *m, uint64_t f);	/* false: f was already free */
 bool frame_map_is_free(const struct frame_map *m, uint64_t f);

@@ -217,7 +217,7 @@ static void test_write_after_free_caught(void)
 	for (int i = 8; i < 128; i++)
 		CHECK_EQ(p[i], 0x6b);		/* poisoned */
 	p[50] = 1;				/* the bug */
-	CHECK_PANICS(kmalloc(100), "written after it was freed");
+	CHECK_PANICS(kmalloc(100), "written after free");
 }
 
 /* Fill the arena with 2000-byte blocks until kmalloc says no; free them all. */

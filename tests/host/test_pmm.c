@@ -162,7 +162,7 @@ static void test_unaligned_and_overlapping(void)
 {
 	struct frame_map m;
 	const struct mem_range map[] = {
-		{ 0x100800, 0x3000, MEM_USABLE },	/* whole pages: 0x101, 0x102; 0x103 partly */
+		{ 0x100800, 0x3000, MEM_USABLE },	/* whole: 0x101, 0x102; 0x103 partly */
 		{ 0x200000, 0x10000, MEM_USABLE },
 		{ 0x208100, 0x100, MEM_ACPI_NVS },	/* takes page 0x208 out */
 		{ 0x20c000, 0x8000, MEM_USABLE },	/* overlaps the previous usable entry */

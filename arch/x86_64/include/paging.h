@@ -3,7 +3,7 @@
  *
  * Layout of the kernel half (every address space shares it; see paging.c):
  *
- *	0xffff800000000000	direct map: physical address + ARCH_DIRECT_MAP, all RAM and 0-4 GiB
+ *	0xffff800000000000	direct map: all RAM and all of 0-4 GiB, at physical + this
  *	0xffffff0000000000	kernel stacks, each with an unmapped guard page below it
  *	0xffffff4000000000	arch_ioremap: device registers, uncached
  *	0xffffffff80000000	the kernel image (text RX, rodata R, data and bss RW)
