@@ -221,6 +221,56 @@ call_on_stack:
 	pop rbp
 	ret
 
+; void user_test_enter(const struct trap_frame *tf, uint64_t *saved_rsp): enter user mode at
+; tf's rip/cs/rflags/rsp/ss with all general registers zero, after saving the callee-saved
+; registers and then rsp in *saved_rsp. Control comes back only when a trap handler rewrites
+; its frame to resume at user_test_resume with rsp = *saved_rsp (kernel CS): then this returns.
+; For the tests of the user-mode entry (trap_test.c); real threads enter user mode elsewhere.
+%define TF_RFLAGS	(19 * 8)
+%define TF_RSP		(20 * 8)
+%define TF_SS		(21 * 8)
+global user_test_enter
+user_test_enter:
+	push rbp
+	push rbx
+	push r12
+	push r13
+	push r14
+	push r15
+	mov [rsi], rsp
+	push qword [rdi + TF_SS]
+	push qword [rdi + TF_RSP]
+	push qword [rdi + TF_RFLAGS]
+	push qword [rdi + TF_CS]
+	push qword [rdi + TF_RIP]
+	xor eax, eax
+	xor ebx, ebx
+	xor ecx, ecx
+	xor edx, edx
+	xor esi, esi
+	xor edi, edi
+	xor ebp, ebp
+	xor r8d, r8d
+	xor r9d, r9d
+	xor r10d, r10d
+	xor r11d, r11d
+	xor r12d, r12d
+	xor r13d, r13d
+	xor r14d, r14d
+	xor r15d, r15d
+	swapgs
+	iretq
+
+global user_test_resume
+user_test_resume:
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop rbx
+	pop rbp
+	ret
+
 section .rodata
 align 8
 global isr_stubs

@@ -494,6 +494,22 @@ bool trap_user_signal(const struct trap_frame *tf, int *sig, int *code, uintptr_
 	return *code != 0;
 }
 
+/*
+ * Tests only (trap_test.c runs code in ring 3): when set, a user-mode exception is handed to the
+ * hook, with the signal it would have raised, instead of to user_fault_signal().
+ */
+void (*trap_user_fault_hook)(struct trap_frame *tf, int sig, int code, uintptr_t addr);
+
+static void send_user_signal(struct trap_frame *tf, int sig, int code, uintptr_t addr)
+{
+	void (*hook)(struct trap_frame *, int, int, uintptr_t) = trap_user_fault_hook;
+
+	if (hook)
+		hook(tf, sig, code, addr);
+	else
+		user_fault_signal(sig, code, addr, (int)tf->vector);
+}
+
 static void user_exception(struct trap_frame *tf, uint64_t cr2)
 {
 	int sig, code;
@@ -509,13 +525,13 @@ static void user_exception(struct trap_frame *tf, uint64_t cr2)
 		if (r == 0)
 			return;
 		trap_page_fault_signal(r, &sig, &code);
-		user_fault_signal(sig, code, cr2, 14);
+		send_user_signal(tf, sig, code, cr2);
 		return;
 	}
 	if (!exception_of(tf->vector)->sig)
 		kernel_exception(tf, cr2);		/* #DF, #MC: the machine is in trouble */
 	if (trap_user_signal(tf, &sig, &code, &addr))
-		user_fault_signal(sig, code, addr, (int)tf->vector);
+		send_user_signal(tf, sig, code, addr);
 }
 
 /* ---- the entry point from isr.asm ---- */

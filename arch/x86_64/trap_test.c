@@ -11,9 +11,11 @@
 #include "kernel.h"
 #include "cmdline.h"
 #include "ktest.h"
+#include "page.h"
 #include "percpu.h"
 #include "string.h"
 #include "uapi/errno.h"
+#include "uapi/mman.h"
 #include "uapi/signal.h"
 #include <arch.h>
 #include "trap.h"
@@ -77,20 +79,13 @@ static void crash_recurse_from(void *arg)
 	crash_recurse(0);
 }
 
-/*
- * Overflow a guarded kernel stack (arch_kstack_alloc, from the memory code; weak here so this
- * file links before it exists). The boot stack has no guard page, so without one there is no
- * test: overflowing it would silently overwrite .bss.
- */
-extern uintptr_t arch_kstack_alloc(void) __attribute__((weak));
-
+/* Overflow a guarded kernel stack (arch_kstack_alloc): the boot stack has no guard page. */
 static __attribute__((noipa)) void crash_stack(void)
 {
-	uintptr_t (*alloc)(void) = arch_kstack_alloc;
-	uintptr_t top = alloc ? alloc() : 0;
+	uintptr_t top = arch_kstack_alloc();
 
 	if (!top) {
-		kprintf("nido: crash=stack needs a kernel stack with a guard page; none available\n");
+		kprintf("nido: crash=stack: no memory for a kernel stack\n");
 		return;
 	}
 	call_on_stack(top, crash_recurse_from, NULL);
@@ -396,4 +391,151 @@ KTEST(traps, backtrace_names)
 			kprintf("#   frame %d is %s, want %s\n", i, name ? name : "?", want[i]);
 		KEXPECT(name && strcmp(name, want[i]) == 0);
 	}
+}
+
+/*
+ * Ring 3 for real: run a few instructions in user mode, each of which the CPU refuses, and check
+ * what the kernel sees: the frame lands at the top of the TSS.rsp0 stack with the user's CS, SS
+ * and rsp, GS was swapped (the handler's this_cpu() works, the user's GS base waits in
+ * KERNEL_GS_BASE), and the exception maps to Linux's signal. The hook then turns the frame into
+ * a kernel frame that resumes the test (user_test_resume), so no thread or signal code is needed.
+ * Interrupts stay off in user mode (RFLAGS.IF = 0) so that only the exception under test enters.
+ */
+void user_test_enter(const struct trap_frame *tf, uint64_t *saved_rsp);
+extern const char user_test_resume[];
+extern void (*trap_user_fault_hook)(struct trap_frame *tf, int sig, int code, uintptr_t addr);
+
+#define PAGE_SIZE	4096UL
+#define USER_CODE_VA	0x400000UL
+#define USER_STACK_VA	0x7fff0000UL
+#define USER_GS_MARK	0x00007f00000ab000UL	/* the "user's" GS base during the test */
+
+enum { ADDR_ZERO, ADDR_RIP, ADDR_CR2 };
+
+static const struct user_case {
+	const char *name;
+	uint8_t insn[10];	/* at USER_CODE_VA; "kernel read" gets its address patched in */
+	uint64_t vector, error;
+	uint64_t error_mask;	/* the error-code bits checked */
+	int sig, code, addr;
+	uint64_t rip_off;	/* where tf->rip points, from USER_CODE_VA */
+} user_cases[] = {
+	{ "ud2", { 0x0f, 0x0b }, 6, 0, ~0UL, SIGILL, ILL_ILLOPN, ADDR_RIP, 0 },
+	{ "int3", { 0xcc }, 3, 0, ~0UL, SIGTRAP, SI_KERNEL, ADDR_ZERO, 1 },
+	{ "div by 0", { 0x31, 0xc9, 0xf7, 0xf1 }, 0, 0, ~0UL, SIGFPE, FPE_INTDIV, ADDR_RIP, 2 },
+	{ "hlt", { 0xf4 }, 13, 0, ~0UL, SIGSEGV, SI_KERNEL, ADDR_ZERO, 0 },
+	/* #GP naming an IDT entry (bit 1); QEMU scales the index by 16 in long mode, so only the
+	 * low bits are checked */
+	{ "int 0x80", { 0xcd, 0x80 }, 13, 2, 7, SIGSEGV, SI_KERNEL, ADDR_ZERO, 0 },
+	/* a user read of a present kernel page: P | U, not a write */
+	{ "kernel read", { 0x48, 0xa1 }, 14, 0x5, ~0UL, SIGSEGV, SEGV_MAPERR, ADDR_CR2, 0 },
+};
+
+static struct {
+	uint64_t saved_rsp;
+	int calls;
+	struct trap_frame tf;
+	uintptr_t frame_addr;
+	int sig, code;
+	uintptr_t addr;
+	uint64_t user_gs;
+	bool kernel_gs;
+} ur;
+
+static void user_fault_hook(struct trap_frame *tf, int sig, int code, uintptr_t addr)
+{
+	ur.calls++;
+	ur.tf = *tf;
+	ur.frame_addr = (uintptr_t)tf;
+	ur.sig = sig, ur.code = code, ur.addr = addr;
+	ur.user_gs = rdmsr(MSR_KERNEL_GS_BASE);
+	ur.kernel_gs = rdmsr(MSR_GS_BASE) == (uintptr_t)this_cpu() && this_cpu()->self == this_cpu();
+
+	tf->cs = KERNEL_CS;
+	tf->ss = KERNEL_DS;
+	tf->rip = (uintptr_t)user_test_resume;
+	tf->rsp = ur.saved_rsp;
+	tf->rflags = 0x2;
+}
+
+/* Run one case in the address space `root`; the kernel stack top `ktop` receives the frame. */
+static void run_user_case(const struct user_case *c, uint8_t *code, uint64_t root, uintptr_t ktop)
+{
+	struct trap_frame tf;
+	struct cpu *cpu = this_cpu();
+
+	memset(code, 0xcc, PAGE_SIZE);
+	memcpy(code, c->insn, sizeof(c->insn));
+	if (c->addr == ADDR_CR2) {		/* movabs rax, [&ur]: a present kernel page */
+		uint64_t target = (uintptr_t)&ur;
+		memcpy(code + 2, &target, 8);
+	}
+	memset(&tf, 0, sizeof(tf));
+	tf.rip = USER_CODE_VA;
+	tf.cs = USER_CS;
+	tf.ss = USER_DS;
+	tf.rsp = USER_STACK_VA + PAGE_SIZE;
+	tf.rflags = 0x2;		/* IF off: nothing but the exception enters */
+	memset(&ur, 0, sizeof(ur));
+
+	unsigned long flags = arch_irq_save();
+	uint64_t old_cr3 = read_cr3(), old_user_gs = rdmsr(MSR_KERNEL_GS_BASE);
+	uint64_t old_rsp0 = gdt_tss_stack(0), old_ktop = cpu->kstack_top;
+	arch_uvm_activate(root);
+	wrmsr(MSR_KERNEL_GS_BASE, USER_GS_MARK);
+	arch_set_kernel_stack(ktop);
+	trap_user_fault_hook = user_fault_hook;
+	user_test_enter(&tf, &ur.saved_rsp);
+	trap_user_fault_hook = NULL;
+	arch_set_kernel_stack(old_rsp0);
+	cpu->kstack_top = old_ktop;
+	wrmsr(MSR_KERNEL_GS_BASE, old_user_gs);
+	write_cr3(old_cr3);
+	arch_irq_restore(flags);
+
+	uintptr_t want_addr = c->addr == ADDR_RIP ? USER_CODE_VA + c->rip_off :
+			      c->addr == ADDR_CR2 ? (uintptr_t)&ur : 0;
+	kprintf("# user mode: %s -> vector %lu, signal %d code %d\n", c->name, ur.tf.vector,
+		ur.sig, ur.code);
+	KEXPECT_EQ(ur.calls, 1);
+	KEXPECT_EQ(ur.tf.vector, c->vector);
+	KEXPECT_EQ(ur.tf.error & c->error_mask, c->error);
+	KEXPECT_EQ(ur.tf.rip, USER_CODE_VA + c->rip_off);
+	KEXPECT_EQ(ur.tf.cs, USER_CS);
+	KEXPECT_EQ(ur.tf.ss, USER_DS);
+	KEXPECT_EQ(ur.tf.rsp, USER_STACK_VA + PAGE_SIZE);
+	KEXPECT_EQ(ur.frame_addr, ktop - TRAP_FRAME_SIZE);	/* landed on TSS.rsp0 */
+	KEXPECT(ur.kernel_gs);
+	KEXPECT_EQ(ur.user_gs, USER_GS_MARK);
+	KEXPECT_EQ(ur.sig, c->sig);
+	KEXPECT_EQ(ur.code, c->code);
+	KEXPECT_EQ(ur.addr, want_addr);
+}
+
+KTEST(traps, user_mode_exceptions)
+{
+	uint8_t *code = page_alloc_zeroed(), *stack = page_alloc_zeroed();
+	uint64_t root = arch_uvm_create();
+	uintptr_t ktop = arch_kstack_alloc();
+
+	KEXPECT(code && stack && root && ktop);
+	if (!code || !stack || !root || !ktop)
+		goto out;
+	KEXPECT_EQ(arch_uvm_map(root, USER_CODE_VA, arch_virt_to_phys(code), PROT_READ | PROT_EXEC),
+		   0);
+	KEXPECT_EQ(arch_uvm_map(root, USER_STACK_VA, arch_virt_to_phys(stack),
+				PROT_READ | PROT_WRITE), 0);
+	for (size_t i = 0; i < ARRAY_SIZE(user_cases); i++)
+		run_user_case(&user_cases[i], code, root, ktop);
+	arch_uvm_unmap(root, USER_CODE_VA);
+	arch_uvm_unmap(root, USER_STACK_VA);
+out:
+	if (root)
+		arch_uvm_destroy(root);
+	if (ktop)
+		arch_kstack_free(ktop);
+	if (stack)
+		page_free(stack);
+	if (code)
+		page_free(code);
 }
