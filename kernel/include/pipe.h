@@ -20,6 +20,8 @@
 
 #define PIPE_PAGE_BYTES	4096				/* page_alloc() hands out 4 KiB pages */
 #define PIPE_SIZE	(PIPE_PAGES * PIPE_PAGE_BYTES)	/* capacity: 65536, as on Linux */
+/* PIPE_BUF of uapi/limits.h (not included here: its NGROUPS_MAX clashes with proc.h's) */
+#define PIPE_ATOMIC	4096
 
 /*
  * How the ring moves bytes between itself and the caller's buffer: copy_from_user() for a write,
@@ -74,5 +76,46 @@ long pipe_ring_get(struct pipe_ring *r, void *dst, size_t n, pipe_copy_fn copy);
  * space allows and may be interleaved with other writers.
  */
 size_t pipe_write_chunk(size_t total, size_t done, size_t space);
+
+/* ---- the pipe object (kernel/pipe.c) ---- */
+
+struct pipe;
+struct file;
+struct poll_table;
+
+#define PIPE_READ_END	0
+#define PIPE_WRITE_END	1
+
+/* A pipe with one read end and one write end counted as open, or NULL when out of memory. */
+struct pipe *pipe_alloc(void);
+/* Another open file of an end (a FIFO opened again); the matching release must follow. */
+void pipe_open_end(struct pipe *p, int which);
+/* An open file of an end is gone: wakes the other side; the last end frees the pipe. */
+void pipe_release_end(struct pipe *p, int which);
+
+/*
+ * Read up to n bytes into buf, moved with copy (copy_to_user for user space). Returns the count
+ * (as soon as any data was there, it does not wait for n), 0 at end-of-file or when n is 0,
+ * -EAGAIN (nonblock, empty pipe), -ERESTARTSYS (a signal came before any data), -EFAULT.
+ * May sleep.
+ */
+long pipe_read(struct pipe *p, void *buf, size_t n, bool nonblock, pipe_copy_fn copy);
+/*
+ * Write n bytes from buf, moved with copy (copy_from_user), sleeping for room unless nonblock.
+ * Returns n; or, when something stopped it part-way, the count written so far; or, with nothing
+ * written, -EPIPE (no reader left: SIGPIPE was sent to the caller), -EAGAIN, -ERESTARTSYS,
+ * -EFAULT, -ENOMEM. Writes of at most PIPE_ATOMIC bytes are all or nothing. May sleep.
+ */
+long pipe_write(struct pipe *p, const void *buf, size_t n, bool nonblock, pipe_copy_fn copy);
+/* POLL* events of one end (poll.h contract): IN/HUP for the read end, OUT/ERR for the write end. */
+unsigned pipe_poll(struct pipe *p, int which, struct poll_table *pt);
+/* Bytes waiting to be read (FIONREAD). */
+size_t pipe_nread(struct pipe *p);
+
+/*
+ * A new pipe as two open files sharing one S_IFIFO inode: *rd (O_RDONLY) and *wr (O_WRONLY),
+ * O_NONBLOCK from oflags on both. 0 or -ENOMEM; on failure nothing is left allocated.
+ */
+int pipe_create_files(unsigned oflags, struct file **rd, struct file **wr);
 
 #endif
