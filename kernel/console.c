@@ -21,6 +21,7 @@ static unsigned in_head, in_tail;	/* head: next write, tail: next read */
 static struct spinlock in_lock = SPINLOCK_INIT("console-in");
 
 void (*console_poll_hook)(void);
+void (*console_input_hook)(char c);
 static void (*pollers[CONSOLE_POLLERS])(void);
 
 void console_register(struct console *con)
@@ -91,6 +92,10 @@ int kprintf(const char *fmt, ...)
 
 void console_input(char c)
 {
+	if (console_input_hook) {
+		console_input_hook(c);
+		return;
+	}
 	spin_lock(&in_lock);
 	if (in_head - in_tail < INPUT_RING)	/* drop input when the ring is full */
 		in_ring[in_head++ % INPUT_RING] = c;
@@ -127,12 +132,17 @@ void console_poll(void)
 		pollers[i]();
 }
 
+bool console_input_polled(void)
+{
+	return console_poll_hook || pollers[0];
+}
+
 int console_getc(void)
 {
 	int c;
 
 	while ((c = console_trygetc()) < 0) {
-		if (console_poll_hook || pollers[0])
+		if (console_input_polled())
 			console_poll();
 		else
 			arch_wait_for_interrupt();

@@ -373,6 +373,17 @@ size_t ldisc_readable(const struct ldisc *ld)
 	return count(ld);
 }
 
+size_t ldisc_inq(const struct ldisc *ld)
+{
+	size_t n = 0;
+
+	if (!lflag(ld, ICANON))
+		return count(ld);
+	for (unsigned i = ld->tail; i != ld->canon_head; i++)
+		n += !test_bit(ld->eof_mark, i);
+	return n;
+}
+
 size_t ldisc_read(struct ldisc *ld, char *dst, size_t n)
 {
 	size_t done = 0;

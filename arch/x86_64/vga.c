@@ -10,13 +10,15 @@
  * console_devices_init() decides which screen the kernel console gets: VGA text when the loader
  * reports EGA text (framebuffer type 2), or reports no framebuffer under BIOS; the framebuffer
  * console (kernel/fbcon.c) when the loader set up an RGB framebuffer (always under UEFI, which
- * has no text mode). Then it starts the PS/2 keyboard.
+ * has no text mode). Then it starts the PS/2 keyboard and sets up the console tty, whose window
+ * size is the screen's.
  */
 #include "kernel.h"
 #include "boot.h"
 #include "console.h"
 #include "fbcon.h"
 #include "vt.h"
+#include "tty.h"
 #include "uapi/errno.h"
 #include <arch.h>
 #include "x86.h"
@@ -130,4 +132,5 @@ void console_devices_init(void)
 	if (err < 0)
 		kprintf("console: no screen console (error %d), serial only\n", err);
 	ps2kbd_init();
+	tty_init();
 }

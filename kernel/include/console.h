@@ -41,5 +41,13 @@ extern void (*console_poll_hook)(void);
 #define CONSOLE_POLLERS	4
 void console_add_poller(void (*poll)(void));
 void console_poll(void);
+/* Is some input device polled (no interrupt will announce its input)? */
+bool console_input_polled(void);
+/*
+ * Where input goes once a terminal has taken over the console (tty.c): when set,
+ * console_input() hands every byte to it, in the driver's interrupt handler, instead of
+ * queueing it for console_getc().
+ */
+extern void (*console_input_hook)(char c);
 
 #endif

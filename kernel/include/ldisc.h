@@ -59,6 +59,9 @@ void ldisc_receive(struct ldisc *ld, char c);
  */
 size_t ldisc_readable(const struct ldisc *ld);
 
+/* FIONREAD: the bytes a reader would get from the completed lines (EOF markers not counted). */
+size_t ldisc_inq(const struct ldisc *ld);
+
 /*
  * Take up to n bytes. Canonical mode: at most one line, up to and including its newline; an
  * EOF marker ends the line and is not copied (a read that meets it first returns 0: end of

@@ -175,6 +175,8 @@ static void test_eof(void)
 	CHECK_EQ(ldisc_readable(&ld), 0);
 	CHECK_STR(echoed, "");			/* ^D is not echoed */
 	type("ab\x04");				/* ^D after text: the text, without a newline */
+	CHECK_EQ(ldisc_readable(&ld), 3);
+	CHECK_EQ(ldisc_inq(&ld), 2);		/* FIONREAD does not count the marker */
 	CHECK_STR(rd(100), "ab");
 	CHECK_EQ(ldisc_readable(&ld), 0);
 	type("cd\x04\x04");			/* then a second ^D reads as end of file */
