@@ -25,6 +25,7 @@
 
 _Static_assert((PIPE_SIZE & (PIPE_SIZE - 1)) == 0, "PIPE_SIZE must be a power of two");
 _Static_assert(PIPE_BUF <= PIPE_SIZE, "an atomic write must fit in an empty pipe");
+_Static_assert(PIPE_ATOMIC == PIPE_BUF, "pipe.h and uapi/limits.h disagree on PIPE_BUF");
 
 /* An empty ring owning no pages. */
 void pipe_ring_init(struct pipe_ring *r)
