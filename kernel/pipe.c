@@ -45,18 +45,18 @@
 #include "uapi/stat.h"
 #include "uapi/termios.h"
 
-#define PIPE_MAGIC	0x50495045u	/* "PIPE" */
+#define PIPE_MAGIC 0x50495045u /* "PIPE" */
 
 struct pipe {
 	uint32_t magic;
 	struct spinlock lock;
-	int readers;			/* [lock] open read ends */
-	int writers;			/* [lock] open write ends */
-	size_t used;			/* [lock] bytes in the ring as of the last ring operation */
+	int readers; /* [lock] open read ends */
+	int writers; /* [lock] open write ends */
+	size_t used; /* [lock] bytes in the ring as of the last ring operation */
 	struct vfs_mutex ring_lock;
-	struct pipe_ring ring;		/* [ring_lock] */
-	struct waitqueue rd_wait;	/* readers: data arrived, or the last writer left */
-	struct waitqueue wr_wait;	/* writers: room appeared, or the last reader left */
+	struct pipe_ring ring;	  /* [ring_lock] */
+	struct waitqueue rd_wait; /* readers: data arrived, or the last writer left */
+	struct waitqueue wr_wait; /* writers: room appeared, or the last reader left */
 };
 
 /* A new pipe with one read end and one write end counted as open, or NULL. */
@@ -346,9 +346,9 @@ int pipe_create_files(unsigned oflags, struct file **rd, struct file **wr)
 	return 0;
 
 put_read:
-	inode_put(r->inode);	/* the reference file_alloc did not take over */
-	file_put(r);		/* releases the read end */
-	pipe_release_end(p, PIPE_WRITE_END);	/* and frees the pipe */
+	inode_put(r->inode);		     /* the reference file_alloc did not take over */
+	file_put(r);			     /* releases the read end */
+	pipe_release_end(p, PIPE_WRITE_END); /* and frees the pipe */
 	return -ENOMEM;
 free_pipe:
 	kfree(p);
@@ -387,7 +387,7 @@ long sys_pipe2(int __user *ufds, int flags)
 	return 0;
 
 close_read:
-	fd_close(current_proc()->files, fds[0]);	/* drops r */
+	fd_close(current_proc()->files, fds[0]); /* drops r */
 	file_put(w);
 	return err;
 put_both:
@@ -456,7 +456,7 @@ KTEST(pipe, bytes_in_order)
 	KEXPECT_EQ(pipe_nread(p), 12);
 	KEXPECT_EQ(pipe_read(p, buf, 3, true, ktest_copy), 3);
 	KEXPECT(memcmp(buf, "hel", 3) == 0);
-	KEXPECT_EQ(pipe_read(p, buf, sizeof(buf), true, ktest_copy), 9);	/* what is there */
+	KEXPECT_EQ(pipe_read(p, buf, sizeof(buf), true, ktest_copy), 9); /* what is there */
 	KEXPECT(memcmp(buf, "lo, world", 9) == 0);
 	KEXPECT_EQ(pipe_nread(p), 0);
 	pipe_release_end(p, PIPE_READ_END);
@@ -527,15 +527,15 @@ KTEST(pipe, eof_after_last_writer)
 
 	if (!p)
 		return;
-	pipe_open_end(p, PIPE_WRITE_END);	/* a second writer (a dup'ed fd's file) */
+	pipe_open_end(p, PIPE_WRITE_END); /* a second writer (a dup'ed fd's file) */
 	KEXPECT_EQ(pipe_write(p, "ab", 2, true, ktest_copy), 2);
 	pipe_release_end(p, PIPE_WRITE_END);
 	KEXPECT_EQ(pipe_read(p, buf, 1, true, ktest_copy), 1);
 	KEXPECT_EQ(pipe_read(p, buf, 4, true, ktest_copy), 1);
-	KEXPECT_EQ(pipe_read(p, buf, 4, true, ktest_copy), -EAGAIN);	/* one writer left */
+	KEXPECT_EQ(pipe_read(p, buf, 4, true, ktest_copy), -EAGAIN); /* one writer left */
 	pipe_release_end(p, PIPE_WRITE_END);
-	KEXPECT_EQ(pipe_read(p, buf, 4, true, ktest_copy), 0);		/* EOF */
-	KEXPECT_EQ(pipe_read(p, buf, 4, false, ktest_copy), 0);	/* and never blocks */
+	KEXPECT_EQ(pipe_read(p, buf, 4, true, ktest_copy), 0);	/* EOF */
+	KEXPECT_EQ(pipe_read(p, buf, 4, false, ktest_copy), 0); /* and never blocks */
 	pipe_release_end(p, PIPE_READ_END);
 }
 
@@ -551,7 +551,7 @@ KTEST(pipe, poll_masks)
 	KEXPECT_EQ(pipe_poll(p, PIPE_READ_END, NULL), POLLIN | POLLRDNORM);
 	memset(ktest_buf, 'b', PIPE_SIZE);
 	pipe_write(p, ktest_buf, PIPE_SIZE - PIPE_ATOMIC, true, ktest_copy);
-	KEXPECT_EQ(pipe_poll(p, PIPE_WRITE_END, NULL), 0);	/* < PIPE_BUF of room */
+	KEXPECT_EQ(pipe_poll(p, PIPE_WRITE_END, NULL), 0); /* < PIPE_BUF of room */
 	pipe_read(p, ktest_out, 1, true, ktest_copy);
 	KEXPECT_EQ(pipe_poll(p, PIPE_WRITE_END, NULL), POLLOUT | POLLWRNORM);
 	pipe_release_end(p, PIPE_WRITE_END);
@@ -584,7 +584,7 @@ KTEST(pipe, poll_registers_queue)
 	KEXPECT_EQ(rt.n, 1);
 	KEXPECT(rt.wq[0] == &p->wr_wait);
 	rt.n = 0;
-	rt.pt.queue = NULL;	/* mask only */
+	rt.pt.queue = NULL; /* mask only */
 	pipe_poll(p, PIPE_READ_END, &rt.pt);
 	KEXPECT_EQ(rt.n, 0);
 	pipe_release_end(p, PIPE_READ_END);

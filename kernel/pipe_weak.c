@@ -13,9 +13,7 @@
 
 #define WEAK __attribute__((weak))
 
-WEAK void send_sigpipe_current(void)
-{
-}
+WEAK void send_sigpipe_current(void) {}
 
 WEAK long schedule_timeout(int64_t ns)
 {

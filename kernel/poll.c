@@ -51,18 +51,18 @@
 #include "uapi/signal.h"
 #include "uapi/time.h"
 
-#define POLL_INLINE_ENTRIES	16	/* wait queues one poll call can watch without allocating */
+#define POLL_INLINE_ENTRIES 16 /* wait queues one poll call can watch without allocating */
 /* What a file without ->poll reports: always ready for both (Linux's DEFAULT_POLLMASK). */
-#define POLL_DEFAULT_MASK	(POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
-#define POLL_STACK_FDS		32	/* pollfds copied to the stack; more are kmalloc'ed */
-#define NSEC_PER_SEC_U		1000000000ULL
-#define UNBLOCKABLE_SIGS	(SIGMASK(SIGKILL) | SIGMASK(SIGSTOP))
+#define POLL_DEFAULT_MASK (POLLIN | POLLOUT | POLLRDNORM | POLLWRNORM)
+#define POLL_STACK_FDS	  32 /* pollfds copied to the stack; more are kmalloc'ed */
+#define NSEC_PER_SEC_U	  1000000000ULL
+#define UNBLOCKABLE_SIGS  (SIGMASK(SIGKILL) | SIGMASK(SIGSTOP))
 
 /* The poller on one wait queue. */
 struct poll_entry {
 	struct waitqueue *wq;
 	struct wait_entry we;
-	struct file *file;		/* referenced: keeps wq alive */
+	struct file *file; /* referenced: keeps wq alive */
 };
 
 /* Entries beyond the inline ones, a page at a time. */
@@ -77,13 +77,13 @@ struct poll_entry_page {
 
 /* One thread's poll in progress. Lives on its stack. */
 struct poller {
-	struct poll_table pt;		/* what ->poll sees; poller_queue() finds us from it */
-	struct file *file;		/* the file whose ->poll is running: entries reference it */
-	int error;			/* -ENOMEM: an entry could not be allocated */
+	struct poll_table pt; /* what ->poll sees; poller_queue() finds us from it */
+	struct file *file;    /* the file whose ->poll is running: entries reference it */
+	int error;	      /* -ENOMEM: an entry could not be allocated */
 	int ninline;
 	struct poll_entry inline_entry[POLL_INLINE_ENTRIES];
 	struct poll_entry_page *pages;
-	struct waitqueue self;		/* never woken: prepare_to_wait on it marks us sleeping */
+	struct waitqueue self; /* never woken: prepare_to_wait on it marks us sleeping */
 	struct wait_entry self_entry;
 };
 
@@ -239,7 +239,7 @@ static int poll_pass(void *ctx, struct poller *pw, struct poll_table *pt)
 		if (mask) {
 			pfd->revents = (int16_t)mask;
 			count++;
-			pt = NULL;	/* an answer is ready: no need to queue on the rest */
+			pt = NULL; /* an answer is ready: no need to queue on the rest */
 		}
 	}
 	return count;
@@ -306,7 +306,7 @@ static int timespec_to_ns(const struct linux_timespec *ts, int64_t *ns)
 	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= (int64_t)NSEC_PER_SEC_U)
 		return -EINVAL;
 	if (ts->tv_sec > INT64_MAX / (int64_t)NSEC_PER_SEC_U - 1)
-		*ns = -1;	/* centuries: as good as forever */
+		*ns = -1; /* centuries: as good as forever */
 	else
 		*ns = ts->tv_sec * (int64_t)NSEC_PER_SEC_U + ts->tv_nsec;
 	return 0;
@@ -423,12 +423,12 @@ long sys_ppoll(struct linux_pollfd __user *ufds, unsigned nfds, struct linux_tim
 
 /* ---- select and pselect6 ---- */
 
-#define FDSET_WORDS(n)	(((size_t)(n) + 63) / 64)
+#define FDSET_WORDS(n) (((size_t)(n) + 63) / 64)
 
 struct select_args {
 	int n;
-	uint64_t *in, *out, *ex;		/* what the caller asks; NULL: that set was NULL */
-	uint64_t *res_in, *res_out, *res_ex;	/* the answer, one word array each */
+	uint64_t *in, *out, *ex;	     /* what the caller asks; NULL: that set was NULL */
+	uint64_t *res_in, *res_out, *res_ex; /* the answer, one word array each */
 };
 
 static bool fdset_has(const uint64_t *set, int fd)
@@ -453,7 +453,7 @@ static int select_pass(void *ctx, struct poller *pw, struct poll_table *pt)
 			continue;
 		struct file *f = fget(fd);
 		if (!f)
-			continue;	/* closed since the EBADF check: never ready */
+			continue; /* closed since the EBADF check: never ready */
 		unsigned mask = poll_file(pw, f, pt);
 		file_put(f);
 		uint64_t bit = 1ULL << (fd % 64);
@@ -643,14 +643,14 @@ KTEST(poll, no_wait_when_timeout_is_zero)
 		KEXPECT(!"set-up failed");
 		return;
 	}
-	KEXPECT_EQ(poll_wait_loop(ktest_files_pass, &k, 0, 0), 1);	/* only the write end */
+	KEXPECT_EQ(poll_wait_loop(ktest_files_pass, &k, 0, 0), 1); /* only the write end */
 	KEXPECT_EQ(k.revents[0], 0);
 	KEXPECT_EQ(k.revents[1], POLLOUT);
 	pipe_write(k.f[0]->priv, "x", 1, true, ktest_copy);
 	KEXPECT_EQ(poll_wait_loop(ktest_files_pass, &k, 0, 0), 2);
 	KEXPECT_EQ(k.revents[0], POLLIN);
 	file_put(k.f[1]);
-	k.events[0] = 0;	/* POLLHUP is reported unasked */
+	k.events[0] = 0; /* POLLHUP is reported unasked */
 	k.n = 1;
 	KEXPECT_EQ(poll_wait_loop(ktest_files_pass, &k, 0, 0), 1);
 	KEXPECT_EQ(k.revents[0], POLLHUP);
@@ -668,13 +668,13 @@ KTEST(poll, registration_and_cleanup)
 		return;
 	}
 	int ref0 = k.f[0]->refcount, ref1 = k.f[1]->refcount;
-	k.events[1] = 0;	/* nothing ready: both get registered */
+	k.events[1] = 0; /* nothing ready: both get registered */
 	poller_init(&pw);
 	KEXPECT_EQ(ktest_files_pass(&k, &pw, &pw.pt), 0);
 	KEXPECT_EQ(pw.ninline, 2);
 	KEXPECT_EQ(k.f[0]->refcount, ref0 + 1);
 	KEXPECT_EQ(k.f[1]->refcount, ref1 + 1);
-	KEXPECT_EQ(ktest_files_pass(&k, &pw, NULL), 0);	/* later passes register nothing */
+	KEXPECT_EQ(ktest_files_pass(&k, &pw, NULL), 0); /* later passes register nothing */
 	KEXPECT_EQ(pw.ninline, 2);
 	poller_free(&pw);
 	KEXPECT_EQ(k.f[0]->refcount, ref0);
@@ -693,7 +693,7 @@ KTEST(poll, timeout_expires)
 		KEXPECT(!"set-up failed");
 		return;
 	}
-	k.n = 1;	/* the empty read end only */
+	k.n = 1; /* the empty read end only */
 	uint64_t start = arch_clock_ns();
 	int64_t timeout = 20 * 1000 * 1000;
 	KEXPECT_EQ(poll_wait_loop(ktest_files_pass, &k, timeout, deadline_after(timeout)), 0);
@@ -742,5 +742,5 @@ KTEST(poll, timeouts)
 	KEXPECT_EQ(timeval_to_ns(&tv, &ns), -EINVAL);
 	ts.tv_sec = INT64_MAX;
 	KEXPECT_EQ(timespec_to_ns(&ts, &ns), 0);
-	KEXPECT_EQ(ns, -1);	/* forever */
+	KEXPECT_EQ(ns, -1); /* forever */
 }

@@ -18,10 +18,10 @@
 
 #include "param.h"
 
-#define PIPE_PAGE_BYTES	4096				/* page_alloc() hands out 4 KiB pages */
-#define PIPE_SIZE	(PIPE_PAGES * PIPE_PAGE_BYTES)	/* capacity: 65536, as on Linux */
+#define PIPE_PAGE_BYTES 4096			       /* page_alloc() hands out 4 KiB pages */
+#define PIPE_SIZE	(PIPE_PAGES * PIPE_PAGE_BYTES) /* capacity: 65536, as on Linux */
 /* PIPE_BUF of uapi/limits.h (not included here: its NGROUPS_MAX clashes with proc.h's) */
-#define PIPE_ATOMIC	4096
+#define PIPE_ATOMIC 4096
 
 /*
  * How the ring moves bytes between itself and the caller's buffer: copy_from_user() for a write,
@@ -38,13 +38,13 @@ typedef int (*pipe_copy_fn)(void *dst, const void *src, size_t n);
  * The caller serialises every call on one ring.
  */
 struct pipe_ring {
-	void *pages[PIPE_PAGES];	/* NULL until first written */
-	size_t head;			/* bytes written so far */
-	size_t tail;			/* bytes read so far; tail <= head <= tail + PIPE_SIZE */
+	void *pages[PIPE_PAGES]; /* NULL until first written */
+	size_t head;		 /* bytes written so far */
+	size_t tail;		 /* bytes read so far; tail <= head <= tail + PIPE_SIZE */
 };
 
 void pipe_ring_init(struct pipe_ring *r);
-void pipe_ring_destroy(struct pipe_ring *r);	/* frees the pages; the data is dropped */
+void pipe_ring_destroy(struct pipe_ring *r); /* frees the pages; the data is dropped */
 
 /* Bytes waiting to be read (FIONREAD). */
 static inline size_t pipe_ring_used(const struct pipe_ring *r)
@@ -83,8 +83,8 @@ struct pipe;
 struct file;
 struct poll_table;
 
-#define PIPE_READ_END	0
-#define PIPE_WRITE_END	1
+#define PIPE_READ_END  0
+#define PIPE_WRITE_END 1
 
 /* A pipe with one read end and one write end counted as open, or NULL when out of memory. */
 struct pipe *pipe_alloc(void);

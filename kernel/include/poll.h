@@ -6,7 +6,7 @@
  *
  *	unsigned myfile_poll(struct file *f, struct poll_table *pt)
  *	{
- *		poll_wait(pt, &my->read_wait);		(every queue a change of state is announced on)
+ *		poll_wait(pt, &my->read_wait);	  (each queue that announces a change)
  *		poll_wait(pt, &my->write_wait);
  *		return the events true now (POLLIN, POLLOUT, POLLHUP, ...);
  *	}
@@ -36,7 +36,7 @@ struct poll_table;
 typedef void (*poll_queue_fn)(struct poll_table *pt, struct waitqueue *wq);
 
 struct poll_table {
-	poll_queue_fn queue;	/* NULL: only the mask is wanted */
+	poll_queue_fn queue; /* NULL: only the mask is wanted */
 };
 
 /* Tell the poller (if any) that the file announces changes on wq. */
@@ -47,11 +47,11 @@ static inline void poll_wait(struct poll_table *pt, struct waitqueue *wq)
 }
 
 /* Events reported whether asked for or not. */
-#define POLL_ALWAYS	(POLLERR | POLLHUP | POLLNVAL)
+#define POLL_ALWAYS (POLLERR | POLLHUP | POLLNVAL)
 
 /* What select() maps its three sets to (Linux's POLLIN_SET, POLLOUT_SET, POLLEX_SET). */
 #define POLL_SELECT_IN	(POLLIN | POLLRDNORM | POLLRDBAND | POLLHUP | POLLERR)
-#define POLL_SELECT_OUT	(POLLOUT | POLLWRNORM | POLLWRBAND | POLLERR)
+#define POLL_SELECT_OUT (POLLOUT | POLLWRNORM | POLLWRBAND | POLLERR)
 #define POLL_SELECT_EX	(POLLPRI)
 
 #endif

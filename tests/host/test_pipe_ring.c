@@ -110,7 +110,7 @@ static void test_fill_to_capacity(void)
 	CHECK_EQ(pipe_ring_put(&ring, buf, PIPE_SIZE + 100, plain_copy), PIPE_SIZE);
 	CHECK_EQ(pipe_ring_space(&ring), 0);
 	CHECK_EQ(pages_allocated(), PIPE_PAGES);
-	CHECK_EQ(pipe_ring_put(&ring, buf, 1, plain_copy), 0);	/* full */
+	CHECK_EQ(pipe_ring_put(&ring, buf, 1, plain_copy), 0); /* full */
 	CHECK_EQ(pipe_ring_get(&ring, out, PIPE_SIZE + 100, plain_copy), PIPE_SIZE);
 	CHECK(matches(0, PIPE_SIZE));
 	pipe_ring_destroy(&ring);
@@ -192,13 +192,13 @@ static void test_copy_fault(void)
 	CHECK_EQ(pipe_ring_put(&ring, buf, 100, failing_copy), -EFAULT);
 	CHECK_EQ(pipe_ring_used(&ring), 0);
 
-	copy_budget = PIPE_PAGE_BYTES;	/* first chunk (one page) fits, second fails */
+	copy_budget = PIPE_PAGE_BYTES; /* first chunk (one page) fits, second fails */
 	CHECK_EQ(pipe_ring_put(&ring, buf, 2 * PIPE_PAGE_BYTES, failing_copy), PIPE_PAGE_BYTES);
 	CHECK_EQ(pipe_ring_used(&ring), PIPE_PAGE_BYTES);
 
 	copy_budget = 0;
 	CHECK_EQ(pipe_ring_get(&ring, out, 10, failing_copy), -EFAULT);
-	CHECK_EQ(pipe_ring_used(&ring), PIPE_PAGE_BYTES);	/* nothing consumed */
+	CHECK_EQ(pipe_ring_used(&ring), PIPE_PAGE_BYTES); /* nothing consumed */
 	copy_budget = 100;
 	CHECK_EQ(pipe_ring_get(&ring, out, 100, failing_copy), 100);
 	CHECK(matches(0, 100));
@@ -217,7 +217,7 @@ static void test_no_memory(void)
 	stub_fail_allocs_after(0);
 	CHECK_EQ(pipe_ring_put(&ring, buf, 10, plain_copy), -ENOMEM);
 	CHECK_EQ(pipe_ring_used(&ring), 0);
-	stub_fail_allocs_after(1);	/* page 0 yes, page 1 no: a partial write */
+	stub_fail_allocs_after(1); /* page 0 yes, page 1 no: a partial write */
 	CHECK_EQ(pipe_ring_put(&ring, buf, 2 * PIPE_PAGE_BYTES, plain_copy), PIPE_PAGE_BYTES);
 	stub_fail_allocs_after(-1);
 	CHECK_EQ(pipe_ring_get(&ring, out, 2 * PIPE_PAGE_BYTES, plain_copy), PIPE_PAGE_BYTES);
