@@ -476,6 +476,18 @@ static int select_pass(void *ctx, struct poller *pw, struct poll_table *pt)
 	return count;
 }
 
+/*
+ * Linux looks at no descriptor at or beyond the size of the fd table (at least 64): bits past it
+ * are ignored rather than EBADF, and n cannot make the kernel allocate more than the table.
+ */
+static int select_max_fds(void)
+{
+	struct proc *p = current_proc();
+	int slots = p && p->files ? p->files->nslots : 0;
+
+	return MAX(ALIGN_UP(slots, 64), 64);
+}
+
 /* EBADF when a set names a descriptor that is not open (checked once, before waiting). */
 static int select_check_fds(const struct select_args *a)
 {
@@ -506,8 +518,8 @@ static long do_select(int n, uint64_t __user *uin, uint64_t __user *uout, uint64
 
 	if (n < 0)
 		return -EINVAL;
-	if ((uint64_t)n > nofile_limit())
-		a.n = n = (int)nofile_limit();
+	if (n > select_max_fds())
+		a.n = n = select_max_fds();
 	size_t words = FDSET_WORDS(n);
 	/* one allocation: three request sets and three answer sets */
 	mem = kzalloc(6 * words * 8 + 8);
