@@ -37,6 +37,7 @@
 #define CMD_ENABLE_KBD		0xae
 #define CFG_KBD_IRQ		0x01
 #define CFG_AUX_IRQ		0x02
+#define CFG_KBD_DISABLED	0x10	/* keyboard clock off (set by CMD_DISABLE_KBD) */
 #define CFG_TRANSLATE		0x40	/* set 2 from the keyboard becomes set 1 for us */
 
 #define KBD_SET_LEDS		0xed
@@ -298,7 +299,7 @@ void ps2kbd_init(void)
 	int cfg = ctl_query(CMD_READ_CONFIG);
 	if (cfg < 0)
 		goto absent;
-	cfg = (cfg & ~(CFG_KBD_IRQ | CFG_AUX_IRQ)) | CFG_TRANSLATE;
+	cfg = (cfg & ~(CFG_KBD_IRQ | CFG_AUX_IRQ | CFG_KBD_DISABLED)) | CFG_TRANSLATE;
 	ctl_command(CMD_WRITE_CONFIG);
 	kbd_send((uint8_t)cfg);
 	if (ctl_query(CMD_SELF_TEST) != 0x55)
