@@ -322,6 +322,14 @@ void frame_free_contig(uint64_t pa, size_t n)
 		frame_free(pa + i * FRAME_SIZE);
 }
 
+bool frame_is_free(uint64_t pa)
+{
+	spin_lock(&frames_lock);
+	bool free = frame_map_is_free(&frames, pa >> FRAME_SHIFT);
+	spin_unlock(&frames_lock);
+	return free;
+}
+
 uint64_t frames_free(void)
 {
 	return __atomic_load_n(&frames.nfree, __ATOMIC_RELAXED);

@@ -8,6 +8,7 @@
  * exception-table fixup (arch/x86_64/trap.c).
  */
 #include "kernel.h"
+#include "boot.h"
 #include "ktest.h"
 #include "pmm.h"
 #include "frameref.h"
@@ -25,6 +26,25 @@ extern char __text_start[], __rodata_start[], __data_start[];
 static bool pte_present(uint64_t *e)
 {
 	return e && (*e & PTE_P);
+}
+
+/* What the kernel must keep (kernel image, boot information, modules) is not free. */
+KTEST(pmm, boot_ranges_reserved)
+{
+	extern char __kernel_end[];
+	int free = 0;
+
+	for (uint64_t pa = 0; pa < 0x100000; pa += FRAME_SIZE)
+		free += frame_is_free(pa);
+	for (uintptr_t va = (uintptr_t)__text_start; va < (uintptr_t)__kernel_end; va += FRAME_SIZE)
+		free += frame_is_free(va - KERNEL_VMA);
+	free += frame_is_free(boot_info.info_start) + frame_is_free(boot_info.info_end - 1);
+	for (int i = 0; i < boot_info.nmodules; i++)
+		for (uint64_t pa = boot_info.modules[i].start; pa < boot_info.modules[i].end;
+		     pa += FRAME_SIZE)
+			free += frame_is_free(pa);
+	KEXPECT_EQ(free, 0);
+	kprintf("#   %d boot module(s)\n", boot_info.nmodules);
 }
 
 KTEST(paging, low_identity_map_gone)

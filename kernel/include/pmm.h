@@ -72,6 +72,7 @@ uint64_t frame_alloc_contig(size_t n);		/* n physically contiguous frames, or 0 
 void frame_free(uint64_t pa);			/* pa from frame_alloc; double free panics */
 void frame_free_contig(uint64_t pa, size_t n);
 uint64_t frames_free(void);			/* frames free now (for leak checks) */
+bool frame_is_free(uint64_t pa);		/* is the frame holding pa free now? */
 uint64_t frames_total(void);			/* frames the allocator manages */
 uint64_t frames_end(void);			/* one past the highest frame number covered */
 uint64_t pmm_usable_bytes(const struct mem_range *mem, int nmem);	/* RAM in the map */
