@@ -32,17 +32,17 @@
 /* The 64-bit TSS (Intel SDM vol. 3, 8.7): only the stack pointers matter in long mode. */
 struct tss {
 	uint32_t reserved0;
-	uint64_t rsp[3];		/* stack for an interrupt arriving from ring 0, 1, 2 (we use rsp0) */
+	uint64_t rsp[3]; /* stack for an interrupt arriving from ring 0, 1, 2 (we use rsp0) */
 	uint64_t reserved1;
-	uint64_t ist[7];		/* IST1..IST7 */
+	uint64_t ist[7]; /* IST1..IST7 */
 	uint64_t reserved2;
 	uint16_t reserved3;
-	uint16_t iomap_base;		/* offset of the I/O permission map: past the end = none */
+	uint16_t iomap_base; /* offset of the I/O permission map: past the end = none */
 } __attribute__((packed));
 _Static_assert(sizeof(struct tss) == 104, "64-bit TSS layout");
 
-#define GDT_ENTRIES	7		/* null, kernel code, kernel data, user data, user code, TSS x2 */
-#define IST_STACK_SIZE	8192
+#define GDT_ENTRIES    7 /* null, kernel code, kernel data, user data, user code, TSS x2 */
+#define IST_STACK_SIZE 8192
 
 /* One CPU's tables; struct cpu's arch pointer leads here. */
 struct cpu_tables {
@@ -57,11 +57,11 @@ static uint8_t ist_stacks[MAX_CPUS][IST_COUNT][IST_STACK_SIZE] __attribute__((al
  * Segment descriptors for flat segments (base 0, limit 4 GiB, ignored in long mode anyway).
  * Access byte: present, DPL, code/data, type; flags: L (64-bit code) or D/B + granularity.
  */
-#define SEG_KERNEL_CODE	0x00af9a000000ffffULL	/* P, DPL 0, execute/read, L */
-#define SEG_KERNEL_DATA	0x00cf92000000ffffULL	/* P, DPL 0, read/write */
-#define SEG_USER_DATA	0x00cff2000000ffffULL	/* P, DPL 3, read/write */
-#define SEG_USER_CODE	0x00affa000000ffffULL	/* P, DPL 3, execute/read, L */
-#define TSS_TYPE_AVAIL	0x89ULL			/* P, DPL 0, 64-bit TSS (available) */
+#define SEG_KERNEL_CODE 0x00af9a000000ffffULL /* P, DPL 0, execute/read, L */
+#define SEG_KERNEL_DATA 0x00cf92000000ffffULL /* P, DPL 0, read/write */
+#define SEG_USER_DATA	0x00cff2000000ffffULL /* P, DPL 3, read/write */
+#define SEG_USER_CODE	0x00affa000000ffffULL /* P, DPL 3, execute/read, L */
+#define TSS_TYPE_AVAIL	0x89ULL		      /* P, DPL 0, 64-bit TSS (available) */
 
 /* Fill the two GDT slots of a 64-bit TSS descriptor for the TSS at `base`. */
 static void set_tss_descriptor(uint64_t *slot, uintptr_t base, uint32_t limit)

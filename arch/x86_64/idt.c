@@ -20,16 +20,16 @@
 struct idt_gate {
 	uint16_t offset_low;
 	uint16_t selector;
-	uint8_t ist;		/* bits 0-2: IST index, 0 = no stack switch unless from user */
-	uint8_t type_attr;	/* P, DPL, type */
+	uint8_t ist;	   /* bits 0-2: IST index, 0 = no stack switch unless from user */
+	uint8_t type_attr; /* P, DPL, type */
 	uint16_t offset_mid;
 	uint32_t offset_high;
 	uint32_t reserved;
 } __attribute__((packed));
 _Static_assert(sizeof(struct idt_gate) == 16, "64-bit IDT gate layout");
 
-#define GATE_INTERRUPT	0x8e	/* P, DPL 0, 64-bit interrupt gate */
-#define GATE_DPL3	0x60
+#define GATE_INTERRUPT 0x8e /* P, DPL 0, 64-bit interrupt gate */
+#define GATE_DPL3      0x60
 
 /* The vectors whose gate differs from the default: a stack of their own, or reachable by `int`. */
 static const struct {
@@ -37,10 +37,10 @@ static const struct {
 	uint8_t ist;
 	uint8_t dpl3;
 } special_gates[] = {
-	{ 2, IST_NMI, 0 },	/* NMI */
-	{ 3, 0, 1 },		/* #BP: int3 from user mode */
-	{ 8, IST_DF, 0 },	/* #DF */
-	{ 18, IST_MC, 0 },	/* #MC */
+	{ 2, IST_NMI, 0 }, /* NMI */
+	{ 3, 0, 1 },	   /* #BP: int3 from user mode */
+	{ 8, IST_DF, 0 },  /* #DF */
+	{ 18, IST_MC, 0 }, /* #MC */
 };
 
 static struct idt_gate idt[256] __attribute__((aligned(16)));
@@ -103,7 +103,7 @@ KTEST(traps, idt_gates)
 	KEXPECT_EQ(idt[2].ist, IST_NMI);
 	KEXPECT_EQ(idt[18].ist, IST_MC);
 	KEXPECT_EQ(idt[14].ist, 0);
-	KEXPECT_EQ(idt[3].type_attr, GATE_INTERRUPT | GATE_DPL3);	/* int3 from user mode */
+	KEXPECT_EQ(idt[3].type_attr, GATE_INTERRUPT | GATE_DPL3); /* int3 from user mode */
 	KEXPECT_EQ(idt[13].type_attr, GATE_INTERRUPT);
-	KEXPECT_EQ(idt[0x80].type_attr, GATE_INTERRUPT);	/* no int 0x80 from user mode */
+	KEXPECT_EQ(idt[0x80].type_attr, GATE_INTERRUPT); /* no int 0x80 from user mode */
 }

@@ -37,7 +37,7 @@ const char *ksyms_search(const struct ksym *table, unsigned int count, const cha
 
 	if (count == 0 || addr < table[0].addr || addr >= end)
 		return NULL;
-	while (hi - lo > 1) {		/* invariant: table[lo].addr <= addr < table[hi].addr */
+	while (hi - lo > 1) { /* invariant: table[lo].addr <= addr < table[hi].addr */
 		unsigned int mid = lo + (hi - lo) / 2;
 		if (table[mid].addr <= addr)
 			lo = mid;

@@ -33,15 +33,15 @@
 #include "x86.h"
 #include "x86_64.h"
 
-#define RFLAGS_IF	(1UL << 9)
-#define PAGE_SIZE	4096UL
+#define RFLAGS_IF (1UL << 9)
+#define PAGE_SIZE 4096UL
 
 /* Page-fault error code bits (Intel SDM vol. 3, 4.7). */
-#define PF_PRESENT	(1u << 0)	/* 0: page not present; 1: protection violation */
-#define PF_WRITE	(1u << 1)
-#define PF_USER		(1u << 2)
-#define PF_RESERVED	(1u << 3)
-#define PF_INSN		(1u << 4)
+#define PF_PRESENT  (1u << 0) /* 0: page not present; 1: protection violation */
+#define PF_WRITE    (1u << 1)
+#define PF_USER	    (1u << 2)
+#define PF_RESERVED (1u << 3)
+#define PF_INSN	    (1u << 4)
 
 /* ---- the exceptions, as data ---- */
 
@@ -89,7 +89,10 @@ static const struct exception {
 };
 
 static const struct exception reserved_exception = {
-	"#??", "reserved exception", SIGSEGV, SI_KERNEL, false, NULL
+	.mnemonic = "#??",
+	.name = "reserved exception",
+	.sig = SIGSEGV,
+	.code = SI_KERNEL,
 };
 
 static const struct exception *exception_of(uint64_t vector)
@@ -107,11 +110,11 @@ static const struct {
 	unsigned int flags;
 	int code;
 } fpu_codes[] = {
-	{ 0x01, FPE_FLTINV },	/* invalid operation */
-	{ 0x04, FPE_FLTDIV },	/* divide by zero */
-	{ 0x08, FPE_FLTOVF },	/* overflow */
-	{ 0x12, FPE_FLTUND },	/* denormal operand, underflow */
-	{ 0x20, FPE_FLTRES },	/* precision */
+	{ 0x01, FPE_FLTINV }, /* invalid operation */
+	{ 0x04, FPE_FLTDIV }, /* divide by zero */
+	{ 0x08, FPE_FLTOVF }, /* overflow */
+	{ 0x12, FPE_FLTUND }, /* denormal operand, underflow */
+	{ 0x20, FPE_FLTRES }, /* precision */
 };
 
 static int fpu_code_of(unsigned int unmasked)
@@ -142,8 +145,8 @@ static int fpu_simd_code(void)
 /* ---- handlers for vectors 32..255 ---- */
 
 static vector_handler_t handlers[256];
-static uint64_t warned[256 / 64];	/* vectors already reported as unhandled */
-static unsigned long unhandled_count;	/* interrupts nobody claimed, for the tests */
+static uint64_t warned[256 / 64];     /* vectors already reported as unhandled */
+static unsigned long unhandled_count; /* interrupts nobody claimed, for the tests */
 
 /*
  * Make handler(tf) run for every interrupt on `vector` (32..255), or no handler when NULL. The
@@ -225,7 +228,7 @@ static bool is_trap_return(uintptr_t pc)
 
 /* A walk up the frame-pointer chain: each frame is [saved rbp, return address]. */
 struct frame_walk {
-	uintptr_t fp;		/* the next frame, 0 at the end */
+	uintptr_t fp; /* the next frame, 0 at the end */
 };
 
 /*
@@ -278,8 +281,8 @@ static void print_pc(uintptr_t pc, bool exact, unsigned long repeat)
 	kprintf("\n");
 }
 
-#define BACKTRACE_LINES		32	/* lines printed at most */
-#define BACKTRACE_FRAMES	100000	/* frames followed at most (a loop in a corrupt chain) */
+#define BACKTRACE_LINES	 32	/* lines printed at most */
+#define BACKTRACE_FRAMES 100000 /* frames followed at most (a loop in a corrupt chain) */
 
 /*
  * The frame-pointer chain names the caller of the faulting function only once that function has
@@ -295,7 +298,7 @@ static void print_frameless_caller(const struct trap_frame *tf)
 	if (!ksyms_lookup(tf->rip, &off))
 		return;
 	const uint8_t *fn = (const uint8_t *)(tf->rip - off);
-	if (off == 0 || fn[0] != 0x55)		/* 0x55: push %rbp */
+	if (off == 0 || fn[0] != 0x55) /* 0x55: push %rbp */
 		slot = tf->rsp;
 	else if (off == 1)
 		slot = tf->rsp + 8;
@@ -347,16 +350,19 @@ void arch_backtrace(uintptr_t fp)
 /* ---- kernel exceptions: the report ---- */
 
 /* Exit status under tools/qemu-run for a kernel exception (1 = a test failed, 127 = panic). */
-#define EXIT_KERNEL_EXCEPTION	3
+#define EXIT_KERNEL_EXCEPTION 3
 
 static const struct {
 	const char *name;
 	size_t offset;
 } report_regs[] = {
-#define REG(r) { #r, offsetof(struct trap_frame, r) }
-	REG(rax), REG(rbx), REG(rcx), REG(rdx), REG(rsi), REG(rdi), REG(rbp), REG(rsp),
-	REG(r8), REG(r9), REG(r10), REG(r11), REG(r12), REG(r13), REG(r14), REG(r15),
-	REG(rip), REG(rflags), REG(cs), REG(ss),
+#define REG(r)                                     \
+	{                                          \
+#r, offsetof(struct trap_frame, r) \
+	}
+	REG(rax), REG(rbx), REG(rcx), REG(rdx),	   REG(rsi), REG(rdi), REG(rbp),
+	REG(rsp), REG(r8),  REG(r9),  REG(r10),	   REG(r11), REG(r12), REG(r13),
+	REG(r14), REG(r15), REG(rip), REG(rflags), REG(cs),  REG(ss),
 #undef REG
 };
 
@@ -365,8 +371,11 @@ static bool reporting[MAX_CPUS];
 static void print_page_fault(const struct trap_frame *tf, uint64_t cr2)
 {
 	kprintf("  %s %s at %#lx in %s mode%s\n",
-		tf->error & PF_INSN ? "instruction fetch" : tf->error & PF_WRITE ? "write" : "read",
-		tf->error & PF_PRESENT ? "violating the page's protection" : "of a page not present",
+		tf->error & PF_INSN  ? "instruction fetch" :
+		tf->error & PF_WRITE ? "write" :
+				       "read",
+		tf->error & PF_PRESENT ? "violating the page's protection" :
+					 "of a page not present",
 		cr2, tf->error & PF_USER ? "user" : "kernel",
 		tf->error & PF_RESERVED ? ", reserved bit set in a page table" : "");
 }
@@ -412,8 +421,8 @@ static noreturn void kernel_exception(const struct trap_frame *tf, uint64_t cr2)
 		kprintf("  %-6s %016lx%s", report_regs[i].name,
 			*(const uint64_t *)((const char *)tf + report_regs[i].offset),
 			i % 4 == 3 ? "\n" : "");
-	kprintf("  cr2    %016lx  cr3    %016lx  cr0    %016lx  cr4    %016lx\n", cr2,
-		read_cr3(), read_cr0(), read_cr4());
+	kprintf("  cr2    %016lx  cr3    %016lx  cr0    %016lx  cr4    %016lx\n", cr2, read_cr3(),
+		read_cr0(), read_cr4());
 	const char *name = ksyms_lookup(tf->rip, &off);
 	if (name)
 		kprintf("  rip is %s+0x%lx\n", name, off);
@@ -516,7 +525,7 @@ static void user_exception(struct trap_frame *tf, uint64_t cr2)
 	uintptr_t addr;
 
 	if (tf->vector == 14) {
-		int r = -EFAULT;	/* kernel addresses are never the user's */
+		int r = -EFAULT; /* kernel addresses are never the user's */
 		if (cr2 < ARCH_USER_TOP) {
 			arch_irq_enable();
 			r = vm_user_fault(cr2, tf->error & PF_WRITE, tf->error & PF_INSN);
@@ -529,7 +538,7 @@ static void user_exception(struct trap_frame *tf, uint64_t cr2)
 		return;
 	}
 	if (!exception_of(tf->vector)->sig)
-		kernel_exception(tf, cr2);		/* #DF, #MC: the machine is in trouble */
+		kernel_exception(tf, cr2); /* #DF, #MC: the machine is in trouble */
 	if (trap_user_signal(tf, &sig, &code, &addr))
 		send_user_signal(tf, sig, code, addr);
 }
@@ -551,7 +560,7 @@ void trap_dispatch(struct trap_frame *tf)
 		interrupt(tf);
 		return;
 	}
-	uint64_t cr2 = read_cr2();	/* before anything can fault again */
+	uint64_t cr2 = read_cr2(); /* before anything can fault again */
 
 	if (tf->vector == 2) {
 		nmi(tf);
@@ -563,7 +572,7 @@ void trap_dispatch(struct trap_frame *tf)
 	}
 	if (tf->vector == 14 && kernel_page_fault(tf, cr2))
 		return;
-	if (tf->vector == 13 && extable_fixup(tf))	/* a non-canonical address */
+	if (tf->vector == 13 && extable_fixup(tf)) /* a non-canonical address */
 		return;
 	kernel_exception(tf, cr2);
 }

@@ -29,9 +29,9 @@ KERNEL_PARAM(opt_crash, "crash",
 	     "test the exception report (QEMU exits with status 3)");
 
 /* An address nothing maps: above the kernel image's 1 GiB window, below the top 2 MiB. */
-#define CRASH_PF_ADDR	0xffffffffdead0000UL
+#define CRASH_PF_ADDR 0xffffffffdead0000UL
 
-static volatile int crash_zero;			/* volatile: the compiler may not see the 0 */
+static volatile int crash_zero; /* volatile: the compiler may not see the 0 */
 static volatile int crash_depth_limit = 1 << 30;
 
 static __attribute__((noipa)) void crash_ud(void)
@@ -53,7 +53,7 @@ static __attribute__((noipa)) void crash_de(void)
 
 static __attribute__((noipa)) void crash_gp(void)
 {
-	(void)*(volatile uint64_t *)0x8000000000000000UL;	/* not canonical */
+	(void)*(volatile uint64_t *)0x8000000000000000UL; /* not canonical */
 }
 
 static __attribute__((noipa)) void crash_bp(void)
@@ -160,9 +160,9 @@ KTEST(traps, set_kernel_stack)
 }
 
 /* Vectors no device uses; the tests borrow them and put back what was there. */
-#define TEST_VECTOR		0x7e
-#define TEST_VECTOR_UNCLAIMED	0x7d
-#define TEST_RAX		0x5a5a5a5a12345678UL
+#define TEST_VECTOR	      0x7e
+#define TEST_VECTOR_UNCLAIMED 0x7d
+#define TEST_RAX	      0x5a5a5a5a12345678UL
 
 static struct {
 	int calls;
@@ -179,7 +179,7 @@ static void test_handler(struct trap_frame *tf)
 	seen.error = tf->error;
 	seen.rflags = tf->rflags;
 	seen.npcs = backtrace_collect((uintptr_t)__builtin_frame_address(0), seen.pcs, 16);
-	tf->rax = TEST_RAX;		/* the frame is what the interrupted code gets back */
+	tf->rax = TEST_RAX; /* the frame is what the interrupted code gets back */
 }
 
 KTEST(traps, interrupt_frame)
@@ -282,7 +282,7 @@ KTEST(traps, extable_synthetic_frame)
 	struct trap_frame tf;
 
 	memset(&tf, 0, sizeof(tf));
-	KEXPECT(__ex_table_end - __ex_table_start >= 2);	/* safe_read_u64's entry at least */
+	KEXPECT(__ex_table_end - __ex_table_start >= 2); /* safe_read_u64's entry at least */
 	for (const uint64_t *e = __ex_table_start; e + 1 < __ex_table_end; e += 2) {
 		tf.rip = e[0];
 		KEXPECT_EQ(extable_fixup(&tf), 1);
@@ -301,9 +301,9 @@ KTEST(traps, safe_read_faults_and_resumes)
 	KEXPECT_EQ(safe_read_u64((uintptr_t)&value, &out), 0);
 	KEXPECT_EQ(out, value);
 	out = 7;
-	KEXPECT_EQ(safe_read_u64(0x8000000000000000UL, &out), -1);	/* #GP: not canonical */
+	KEXPECT_EQ(safe_read_u64(0x8000000000000000UL, &out), -1); /* #GP: not canonical */
 	KEXPECT_EQ(out, 7);
-	KEXPECT_EQ(safe_read_u64(CRASH_PF_ADDR, &out), -1);		/* #PF: not mapped */
+	KEXPECT_EQ(safe_read_u64(CRASH_PF_ADDR, &out), -1); /* #PF: not mapped */
 	KEXPECT_EQ(out, 7);
 }
 
@@ -314,10 +314,10 @@ KTEST(traps, user_exception_signals)
 		int sig, code;
 		bool at_rip;
 	} want[] = {
-		{ 0, SIGFPE, FPE_INTDIV, true },  { 1, SIGTRAP, TRAP_TRACE, true },
-		{ 3, SIGTRAP, SI_KERNEL, false }, { 6, SIGILL, ILL_ILLOPN, true },
-		{ 7, SIGSEGV, SI_KERNEL, false }, { 11, SIGBUS, SI_KERNEL, false },
-		{ 12, SIGBUS, SI_KERNEL, false }, { 13, SIGSEGV, SI_KERNEL, false },
+		{ 0, SIGFPE, FPE_INTDIV, true },   { 1, SIGTRAP, TRAP_TRACE, true },
+		{ 3, SIGTRAP, SI_KERNEL, false },  { 6, SIGILL, ILL_ILLOPN, true },
+		{ 7, SIGSEGV, SI_KERNEL, false },  { 11, SIGBUS, SI_KERNEL, false },
+		{ 12, SIGBUS, SI_KERNEL, false },  { 13, SIGSEGV, SI_KERNEL, false },
 		{ 17, SIGBUS, BUS_ADRALN, false }, { 31, SIGSEGV, SI_KERNEL, false },
 	};
 	struct trap_frame tf;
@@ -337,9 +337,9 @@ KTEST(traps, user_exception_signals)
 		KEXPECT_EQ(addr, want[i].at_rip ? tf.rip : 0);
 	}
 	tf.vector = 8;
-	KEXPECT(!trap_user_signal(&tf, &sig, &code, &addr));	/* #DF: fatal */
+	KEXPECT(!trap_user_signal(&tf, &sig, &code, &addr)); /* #DF: fatal */
 	tf.vector = 18;
-	KEXPECT(!trap_user_signal(&tf, &sig, &code, &addr));	/* #MC: fatal */
+	KEXPECT(!trap_user_signal(&tf, &sig, &code, &addr)); /* #MC: fatal */
 
 	trap_page_fault_signal(-EFAULT, &sig, &code);
 	KEXPECT_EQ(sig, SIGSEGV);
@@ -368,7 +368,7 @@ KTEST(traps, ksyms_lookup)
 	KEXPECT(name && strcmp(name, "kprintf") == 0);
 	KEXPECT_EQ(ksyms_address("kprintf"), (uintptr_t)kprintf);
 	KEXPECT_EQ(ksyms_address("no_such_function"), 0);
-	KEXPECT(ksyms_lookup((uintptr_t)&crash_zero, &off) == NULL);	/* data, not text */
+	KEXPECT(ksyms_lookup((uintptr_t)&crash_zero, &off) == NULL); /* data, not text */
 }
 
 KTEST(traps, ksyms_search_edges)
@@ -389,7 +389,7 @@ KTEST(traps, ksyms_search_edges)
 	KEXPECT(n && strcmp(n, "c") == 0 && off == 15);
 	KEXPECT(ksyms_search(table, 3, names, 0x1030, 0x1030, &off) == NULL);
 	KEXPECT(ksyms_search(table, 0, names, 0x1030, 0x1000, &off) == NULL);
-	n = ksyms_search(table, 1, names, 0x1030, 0x1025, &off);	/* one entry: up to end */
+	n = ksyms_search(table, 1, names, 0x1030, 0x1025, &off); /* one entry: up to end */
 	KEXPECT(n && strcmp(n, "a") == 0 && off == 0x25);
 }
 
@@ -397,7 +397,7 @@ static __attribute__((noipa)) int bt_inner(uintptr_t *pcs, int max)
 {
 	int n = backtrace_collect((uintptr_t)__builtin_frame_address(0), pcs, max);
 
-	__asm__ volatile("" : : : "memory");	/* not a tail call: keep this frame */
+	__asm__ volatile("" : : : "memory"); /* not a tail call: keep this frame */
 	return n;
 }
 
@@ -415,7 +415,7 @@ KTEST(traps, backtrace_names)
 	uintptr_t pcs[8], off;
 	int n = bt_outer(pcs, 8);
 
-	KEXPECT(n >= 3);	/* bt_outer, this test, the test runner, ... */
+	KEXPECT(n >= 3); /* bt_outer, this test, the test runner, ... */
 	for (int i = 0; i < n && i < (int)ARRAY_SIZE(want); i++) {
 		const char *name = ksyms_lookup(pcs[i] - 1, &off);
 		if (!name || strcmp(name, want[i]) != 0)
@@ -436,20 +436,20 @@ void user_test_enter(const struct trap_frame *tf, uint64_t *saved_rsp);
 extern const char user_test_resume[];
 extern void (*trap_user_fault_hook)(struct trap_frame *tf, int sig, int code, uintptr_t addr);
 
-#define PAGE_SIZE	4096UL
-#define USER_CODE_VA	0x400000UL
-#define USER_STACK_VA	0x7fff0000UL
-#define USER_GS_MARK	0x00007f00000ab000UL	/* the "user's" GS base during the test */
+#define PAGE_SIZE     4096UL
+#define USER_CODE_VA  0x400000UL
+#define USER_STACK_VA 0x7fff0000UL
+#define USER_GS_MARK  0x00007f00000ab000UL /* the "user's" GS base during the test */
 
 enum { ADDR_ZERO, ADDR_RIP, ADDR_CR2 };
 
 static const struct user_case {
 	const char *name;
-	uint8_t insn[10];	/* at USER_CODE_VA; "kernel read" gets its address patched in */
+	uint8_t insn[10]; /* at USER_CODE_VA; "kernel read" gets its address patched in */
 	uint64_t vector, error;
-	uint64_t error_mask;	/* the error-code bits checked */
+	uint64_t error_mask; /* the error-code bits checked */
 	int sig, code, addr;
-	uint64_t rip_off;	/* where tf->rip points, from USER_CODE_VA */
+	uint64_t rip_off; /* where tf->rip points, from USER_CODE_VA */
 } user_cases[] = {
 	{ "ud2", { 0x0f, 0x0b }, 6, 0, ~0UL, SIGILL, ILL_ILLOPN, ADDR_RIP, 0 },
 	{ "int3", { 0xcc }, 3, 0, ~0UL, SIGTRAP, SI_KERNEL, ADDR_ZERO, 1 },
@@ -480,7 +480,8 @@ static void user_fault_hook(struct trap_frame *tf, int sig, int code, uintptr_t 
 	ur.frame_addr = (uintptr_t)tf;
 	ur.sig = sig, ur.code = code, ur.addr = addr;
 	ur.user_gs = rdmsr(MSR_KERNEL_GS_BASE);
-	ur.kernel_gs = rdmsr(MSR_GS_BASE) == (uintptr_t)this_cpu() && this_cpu()->self == this_cpu();
+	ur.kernel_gs = rdmsr(MSR_GS_BASE) == (uintptr_t)this_cpu() &&
+		       this_cpu()->self == this_cpu();
 
 	tf->cs = KERNEL_CS;
 	tf->ss = KERNEL_DS;
@@ -497,7 +498,7 @@ static void run_user_case(const struct user_case *c, uint8_t *code, uint64_t roo
 
 	memset(code, 0xcc, PAGE_SIZE);
 	memcpy(code, c->insn, sizeof(c->insn));
-	if (c->addr == ADDR_CR2) {		/* movabs rax, [&ur]: a present kernel page */
+	if (c->addr == ADDR_CR2) { /* movabs rax, [&ur]: a present kernel page */
 		uint64_t target = (uintptr_t)&ur;
 		memcpy(code + 2, &target, 8);
 	}
@@ -506,7 +507,7 @@ static void run_user_case(const struct user_case *c, uint8_t *code, uint64_t roo
 	tf.cs = USER_CS;
 	tf.ss = USER_DS;
 	tf.rsp = USER_STACK_VA + PAGE_SIZE;
-	tf.rflags = 0x2;		/* IF off: nothing but the exception enters */
+	tf.rflags = 0x2; /* IF off: nothing but the exception enters */
 	memset(&ur, 0, sizeof(ur));
 
 	unsigned long flags = arch_irq_save();
@@ -525,9 +526,10 @@ static void run_user_case(const struct user_case *c, uint8_t *code, uint64_t roo
 	arch_irq_restore(flags);
 
 	uintptr_t want_addr = c->addr == ADDR_RIP ? USER_CODE_VA + c->rip_off :
-			      c->addr == ADDR_CR2 ? (uintptr_t)&ur : 0;
-	kprintf("# user mode: %s -> vector %lu, signal %d code %d\n", c->name, ur.tf.vector,
-		ur.sig, ur.code);
+			      c->addr == ADDR_CR2 ? (uintptr_t)&ur :
+						    0;
+	kprintf("# user mode: %s -> vector %lu, signal %d code %d\n", c->name, ur.tf.vector, ur.sig,
+		ur.code);
 	KEXPECT_EQ(ur.calls, 1);
 	KEXPECT_EQ(ur.tf.vector, c->vector);
 	KEXPECT_EQ(ur.tf.error & c->error_mask, c->error);
@@ -535,7 +537,7 @@ static void run_user_case(const struct user_case *c, uint8_t *code, uint64_t roo
 	KEXPECT_EQ(ur.tf.cs, USER_CS);
 	KEXPECT_EQ(ur.tf.ss, USER_DS);
 	KEXPECT_EQ(ur.tf.rsp, USER_STACK_VA + PAGE_SIZE);
-	KEXPECT_EQ(ur.frame_addr, ktop - TRAP_FRAME_SIZE);	/* landed on TSS.rsp0 */
+	KEXPECT_EQ(ur.frame_addr, ktop - TRAP_FRAME_SIZE); /* landed on TSS.rsp0 */
 	KEXPECT(ur.kernel_gs);
 	KEXPECT_EQ(ur.user_gs, USER_GS_MARK);
 	KEXPECT_EQ(ur.sig, c->sig);
@@ -555,7 +557,8 @@ KTEST(traps, user_mode_exceptions)
 	KEXPECT_EQ(arch_uvm_map(root, USER_CODE_VA, arch_virt_to_phys(code), PROT_READ | PROT_EXEC),
 		   0);
 	KEXPECT_EQ(arch_uvm_map(root, USER_STACK_VA, arch_virt_to_phys(stack),
-				PROT_READ | PROT_WRITE), 0);
+				PROT_READ | PROT_WRITE),
+		   0);
 	for (size_t i = 0; i < ARRAY_SIZE(user_cases); i++)
 		run_user_case(&user_cases[i], code, root, ktop);
 	arch_uvm_unmap(root, USER_CODE_VA);
