@@ -545,8 +545,18 @@ static void user_exception(struct trap_frame *tf, uint64_t cr2)
 
 /* ---- the entry point from isr.asm ---- */
 
+static unsigned long nmi_count;
+
+/* NMIs taken since boot (for the tests of the paranoid entry). */
+unsigned long trap_nmi_count(void)
+{
+	return __atomic_load_n(&nmi_count, __ATOMIC_RELAXED);
+}
+
+/* No NMI source is in use (no watchdog, no NMI IPIs): log it and carry on. */
 static void nmi(struct trap_frame *tf)
 {
+	__atomic_add_fetch(&nmi_count, 1, __ATOMIC_RELAXED);
 	kprintf("nido: NMI on cpu %d at %#lx, ignored\n", arch_cpu_id(), tf->rip);
 }
 

@@ -159,6 +159,9 @@ KTEST(traps, set_kernel_stack)
 	c->kstack_top = old_top;
 }
 
+/* The "user's" GS base while the tests play user mode. */
+#define USER_GS_MARK 0x00007f00000ab000UL
+
 /* Vectors no device uses; the tests borrow them and put back what was there. */
 #define TEST_VECTOR	      0x7e
 #define TEST_VECTOR_UNCLAIMED 0x7d
@@ -261,6 +264,28 @@ KTEST(traps, interrupt_round_trip)
 	trap_set_handler(TEST_VECTOR, old);
 	KEXPECT_EQ(round_trips, 1000);
 	kprintf("# int $0x%x round trip: %lu cycles at best\n", TEST_VECTOR, best);
+}
+
+/*
+ * The paranoid entry (NMI, #DF, #MC) cannot trust CS to tell whose GS is loaded. `int $2` enters
+ * through the NMI gate (IST2), once with the kernel's GS and once right after a swapgs, as if the
+ * NMI had hit the syscall entry before its own swapgs: the handler's this_cpu() must work both
+ * times (it would fault on the user GS base otherwise), and each exit must leave GS as it was.
+ */
+KTEST(traps, nmi_paranoid_gs)
+{
+	unsigned long flags = arch_irq_save();
+	uint64_t old_user_gs = rdmsr(MSR_KERNEL_GS_BASE);
+	unsigned long before = trap_nmi_count();
+
+	wrmsr(MSR_KERNEL_GS_BASE, USER_GS_MARK);
+	__asm__ volatile("int $2" : : : "memory");
+	__asm__ volatile("swapgs; int $2; swapgs" : : : "memory");
+	KEXPECT_EQ(trap_nmi_count() - before, 2);
+	KEXPECT_EQ(rdmsr(MSR_GS_BASE), (uintptr_t)this_cpu());
+	KEXPECT_EQ(rdmsr(MSR_KERNEL_GS_BASE), USER_GS_MARK);
+	wrmsr(MSR_KERNEL_GS_BASE, old_user_gs);
+	arch_irq_restore(flags);
 }
 
 KTEST(traps, unclaimed_vector)
@@ -439,7 +464,6 @@ extern void (*trap_user_fault_hook)(struct trap_frame *tf, int sig, int code, ui
 #define PAGE_SIZE     4096UL
 #define USER_CODE_VA  0x400000UL
 #define USER_STACK_VA 0x7fff0000UL
-#define USER_GS_MARK  0x00007f00000ab000UL /* the "user's" GS base during the test */
 
 enum { ADDR_ZERO, ADDR_RIP, ADDR_CR2 };
 

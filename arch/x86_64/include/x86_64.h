@@ -49,6 +49,7 @@ void trap_init_ap(void);
 void trap_dispatch(struct trap_frame *tf);	/* isr.asm calls it for every vector */
 vector_handler_t trap_get_handler(int vector);
 unsigned long trap_unhandled_count(void);
+unsigned long trap_nmi_count(void);
 /* The command line's crash=KIND test fault, if any; called at the end of boot. */
 void trap_crash_test(void);
 /* The signal for a user exception (trap.c's table); false when none is sent. */
