@@ -37,6 +37,8 @@
 #define CMD_ENABLE_KBD		0xae
 #define CFG_KBD_IRQ		0x01
 #define CFG_AUX_IRQ		0x02
+#define CFG_KBD_OFF		0x10	/* keyboard clock disabled (CMD_DISABLE_KBD sets it) */
+#define CFG_AUX_OFF		0x20
 #define CFG_KBD_DISABLED	0x10	/* keyboard clock off (set by CMD_DISABLE_KBD) */
 #define CFG_TRANSLATE		0x40	/* set 2 from the keyboard becomes set 1 for us */
 
