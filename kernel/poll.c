@@ -1,5 +1,5 @@
 /*
- * poll.c - poll, ppoll, select and pselect6: sleeping until one of many files is ready.
+ * poll.c - poll and ppoll, and the wait loop that select and pselect6 (select.c) share.
  *
  * The model. A thread that polls N files asks each file twice for its state:
  *
@@ -20,7 +20,7 @@
  *
  * poll() and select() differ only in how the caller names the files and events (an array of
  * struct pollfd, or three bit sets) and in their error rules, so both are a "pass" function over
- * their own description, called by one loop (poll_wait_loop). Timeouts are absolute deadlines on
+ * their own description, called by one loop (poll_wait_loop; select's pass is in select.c). Timeouts are absolute deadlines on
  * the monotonic clock; ppoll/select/pselect6 report the time left, as Linux does. A signal ends
  * the wait with -ERESTARTNOHAND: EINTR after a handler, a transparent restart otherwise. ppoll and
  * pselect6 run the wait under the caller's temporary signal mask and leave the restoring of the
@@ -150,7 +150,7 @@ static void poller_free(struct poller *pw)
 }
 
 /* Ask one file for its mask, registering on its queues when pt is not NULL. */
-static unsigned poll_file(struct poller *pw, struct file *f, struct poll_table *pt)
+unsigned poll_file(struct poller *pw, struct file *f, struct poll_table *pt)
 {
 	if (!f->ops || !f->ops->poll)
 		return POLL_DEFAULT_MASK;
@@ -158,14 +158,8 @@ static unsigned poll_file(struct poller *pw, struct file *f, struct poll_table *
 	return f->ops->poll(f, pt);
 }
 
-/*
- * One pass over the caller's files: fills in the results and returns how many are ready (> 0),
- * 0 for none. With pt not NULL it also registers on every file's queues.
- */
-typedef int (*poll_pass_fn)(void *ctx, struct poller *pw, struct poll_table *pt);
-
 /* The absolute deadline of a relative timeout (timeout_ns > 0), on the monotonic clock. */
-static uint64_t deadline_after(int64_t timeout_ns)
+uint64_t poll_deadline_after(int64_t timeout_ns)
 {
 	return timeout_ns > 0 ? arch_clock_ns() + (uint64_t)timeout_ns : 0;
 }
@@ -175,7 +169,7 @@ static uint64_t deadline_after(int64_t timeout_ns)
  * means no deadline; 0 means a single pass without sleeping; > 0 means sleep until deadline at
  * most. Returns the last pass's count (0 on timeout), -ERESTARTNOHAND for a signal, or -ENOMEM.
  */
-static int poll_wait_loop(poll_pass_fn pass, void *ctx, int64_t timeout_ns, uint64_t deadline)
+int poll_wait_loop(poll_pass_fn pass, void *ctx, int64_t timeout_ns, uint64_t deadline)
 {
 	struct poller pw;
 	int count;
@@ -295,13 +289,13 @@ long sys_poll(struct linux_pollfd __user *ufds, unsigned nfds, int timeout_ms)
 {
 	int64_t timeout_ns = timeout_ms < 0 ? -1 : (int64_t)timeout_ms * 1000000;
 
-	return do_poll(ufds, nfds, timeout_ns, deadline_after(timeout_ns));
+	return do_poll(ufds, nfds, timeout_ns, poll_deadline_after(timeout_ns));
 }
 
-/* ---- timeouts and temporary signal masks (ppoll, select, pselect6) ---- */
+/* ---- timeouts and temporary signal masks (ppoll here, select and pselect6 in select.c) ---- */
 
 /* A user timespec as a relative timeout in ns: 0, or -EFAULT / -EINVAL (Linux's checks). */
-static int timespec_to_ns(const struct linux_timespec *ts, int64_t *ns)
+int poll_timespec_to_ns(const struct linux_timespec *ts, int64_t *ns)
 {
 	if (ts->tv_sec < 0 || ts->tv_nsec < 0 || ts->tv_nsec >= (int64_t)NSEC_PER_SEC_U)
 		return -EINVAL;
@@ -312,7 +306,7 @@ static int timespec_to_ns(const struct linux_timespec *ts, int64_t *ns)
 	return 0;
 }
 
-static int timeval_to_ns(const struct linux_timeval *tv, int64_t *ns)
+int poll_timeval_to_ns(const struct linux_timeval *tv, int64_t *ns)
 {
 	if (tv->tv_sec < 0 || tv->tv_usec < 0 || tv->tv_usec >= 1000000)
 		return -EINVAL;
@@ -336,8 +330,8 @@ static uint64_t time_left(uint64_t deadline)
  * and pselect6 (not when the timeout was 0 or infinite). A write that faults is ignored, except
  * that the call then cannot be restarted with a stale timeout: -ERESTARTNOHAND becomes -EINTR.
  */
-static long report_time_left(void __user *utime, bool timeval, int64_t timeout_ns,
-			     uint64_t deadline, long ret)
+long poll_report_time_left(void __user *utime, bool timeval, int64_t timeout_ns, uint64_t deadline,
+			   long ret)
 {
 	int err;
 
@@ -359,7 +353,7 @@ static long report_time_left(void __user *utime, bool timeval, int64_t timeout_n
 }
 
 /* Install a temporary signal mask for the wait (sigsuspend-style); the old one is saved. */
-static void sigmask_set_temporary(uint64_t mask)
+void poll_sigmask_begin(uint64_t mask)
 {
 	struct thread *t = current_thread();
 
@@ -373,7 +367,7 @@ static void sigmask_set_temporary(uint64_t mask)
  * The wait is over. If a signal interrupted it, the temporary mask stays until the signal is
  * delivered (signal delivery restores saved_sigmask: restore_sigmask); otherwise restore now.
  */
-static void sigmask_end_temporary(long ret)
+void poll_sigmask_end(long ret)
 {
 	struct thread *t = current_thread();
 
@@ -386,7 +380,7 @@ static void sigmask_end_temporary(long ret)
 }
 
 /* Read a user sigset of sigsetsize bytes (which must be 8). */
-static int get_user_sigset(const linux_sigset_t __user *uset, size_t sigsetsize, uint64_t *set)
+int poll_get_sigset(const uint64_t __user *uset, size_t sigsetsize, uint64_t *set)
 {
 	if (sigsetsize != SIGSET_SIZE)
 		return -EINVAL;
@@ -404,209 +398,21 @@ long sys_ppoll(struct linux_pollfd __user *ufds, unsigned nfds, struct linux_tim
 	if (uts) {
 		if (copy_from_user(&ts, uts, sizeof(ts)))
 			return -EFAULT;
-		ret = timespec_to_ns(&ts, &timeout_ns);
+		ret = poll_timespec_to_ns(&ts, &timeout_ns);
 		if (ret)
 			return ret;
 	}
 	if (usigmask) {
-		ret = get_user_sigset(usigmask, sigsetsize, &mask);
+		ret = poll_get_sigset(usigmask, sigsetsize, &mask);
 		if (ret)
 			return ret;
-		sigmask_set_temporary(mask);
+		poll_sigmask_begin(mask);
 	}
-	deadline = deadline_after(timeout_ns);
+	deadline = poll_deadline_after(timeout_ns);
 	ret = do_poll(ufds, nfds, timeout_ns, deadline);
 	if (usigmask)
-		sigmask_end_temporary(ret);
-	return report_time_left(uts, false, timeout_ns, deadline, ret);
-}
-
-/* ---- select and pselect6 ---- */
-
-#define FDSET_WORDS(n) (((size_t)(n) + 63) / 64)
-
-struct select_args {
-	int n;
-	uint64_t *in, *out, *ex;	     /* what the caller asks; NULL: that set was NULL */
-	uint64_t *res_in, *res_out, *res_ex; /* the answer, one word array each */
-};
-
-static bool fdset_has(const uint64_t *set, int fd)
-{
-	return set && (set[fd / 64] >> (fd % 64)) & 1;
-}
-
-/* select(2)'s pass: every fd named in a set is polled; each satisfied (fd, set) pair counts. */
-static int select_pass(void *ctx, struct poller *pw, struct poll_table *pt)
-{
-	struct select_args *a = ctx;
-	size_t words = FDSET_WORDS(a->n);
-	int count = 0;
-
-	memset(a->res_in, 0, words * 8);
-	memset(a->res_out, 0, words * 8);
-	memset(a->res_ex, 0, words * 8);
-	for (int fd = 0; fd < a->n; fd++) {
-		bool in = fdset_has(a->in, fd), out = fdset_has(a->out, fd);
-		bool ex = fdset_has(a->ex, fd);
-		if (!in && !out && !ex)
-			continue;
-		struct file *f = fget(fd);
-		if (!f)
-			continue; /* closed since the EBADF check: never ready */
-		unsigned mask = poll_file(pw, f, pt);
-		file_put(f);
-		uint64_t bit = 1ULL << (fd % 64);
-		int before = count;
-		if (in && (mask & POLL_SELECT_IN)) {
-			a->res_in[fd / 64] |= bit;
-			count++;
-		}
-		if (out && (mask & POLL_SELECT_OUT)) {
-			a->res_out[fd / 64] |= bit;
-			count++;
-		}
-		if (ex && (mask & POLL_SELECT_EX)) {
-			a->res_ex[fd / 64] |= bit;
-			count++;
-		}
-		if (count > before)
-			pt = NULL;
-	}
-	return count;
-}
-
-/*
- * Linux looks at no descriptor at or beyond the size of the fd table (at least 64): bits past it
- * are ignored rather than EBADF, and n cannot make the kernel allocate more than the table.
- */
-static int select_max_fds(void)
-{
-	struct proc *p = current_proc();
-	int slots = p && p->files ? p->files->nslots : 0;
-
-	return MAX(ALIGN_UP(slots, 64), 64);
-}
-
-/* EBADF when a set names a descriptor that is not open (checked once, before waiting). */
-static int select_check_fds(const struct select_args *a)
-{
-	for (int fd = 0; fd < a->n; fd++) {
-		if (!fdset_has(a->in, fd) && !fdset_has(a->out, fd) && !fdset_has(a->ex, fd))
-			continue;
-		struct file *f = fget(fd);
-		if (!f)
-			return -EBADF;
-		file_put(f);
-	}
-	return 0;
-}
-
-/*
- * The common part of select and pselect6: copy the sets in, check them, wait, copy the answers
- * out over the caller's sets. Returns the count of ready (fd, set) pairs, 0, or -errno.
- */
-static long do_select(int n, uint64_t __user *uin, uint64_t __user *uout, uint64_t __user *uex,
-		      int64_t timeout_ns, uint64_t deadline)
-{
-	struct select_args a = { .n = n };
-	uint64_t __user *user_sets[3] = { uin, uout, uex };
-	uint64_t **sets[3] = { &a.in, &a.out, &a.ex };
-	uint64_t **res[3] = { &a.res_in, &a.res_out, &a.res_ex };
-	uint64_t *mem;
-	long ret;
-
-	if (n < 0)
-		return -EINVAL;
-	if (n > select_max_fds())
-		a.n = n = select_max_fds();
-	size_t words = FDSET_WORDS(n);
-	/* one allocation: three request sets and three answer sets */
-	mem = kzalloc(6 * words * 8 + 8);
-	if (!mem)
-		return -ENOMEM;
-	for (int i = 0; i < 3; i++) {
-		*res[i] = mem + (3 + i) * words;
-		if (!user_sets[i])
-			continue;
-		*sets[i] = mem + i * words;
-		if (copy_from_user(*sets[i], user_sets[i], words * 8)) {
-			ret = -EFAULT;
-			goto out;
-		}
-	}
-	ret = select_check_fds(&a);
-	if (ret)
-		goto out;
-	ret = poll_wait_loop(select_pass, &a, timeout_ns, deadline);
-	if (ret < 0)
-		goto out;
-	for (int i = 0; i < 3; i++) {
-		if (user_sets[i] && copy_to_user(user_sets[i], *res[i], words * 8)) {
-			ret = -EFAULT;
-			break;
-		}
-	}
-out:
-	kfree(mem);
-	return ret;
-}
-
-long sys_select(int n, uint64_t __user *uin, uint64_t __user *uout, uint64_t __user *uex,
-		struct linux_timeval __user *utv)
-{
-	struct linux_timeval tv;
-	int64_t timeout_ns = -1;
-	uint64_t deadline;
-	long ret;
-
-	if (utv) {
-		if (copy_from_user(&tv, utv, sizeof(tv)))
-			return -EFAULT;
-		ret = timeval_to_ns(&tv, &timeout_ns);
-		if (ret)
-			return ret;
-	}
-	deadline = deadline_after(timeout_ns);
-	ret = do_select(n, uin, uout, uex, timeout_ns, deadline);
-	return report_time_left(utv, true, timeout_ns, deadline, ret);
-}
-
-/* pselect6's sixth argument: where the mask is and how big it is. */
-struct pselect_sigmask {
-	const linux_sigset_t __user *set;
-	size_t size;
-};
-
-long sys_pselect6(int n, uint64_t __user *uin, uint64_t __user *uout, uint64_t __user *uex,
-		  struct linux_timespec __user *uts, const struct pselect_sigmask __user *usig)
-{
-	struct linux_timespec ts;
-	struct pselect_sigmask sig = { .set = NULL };
-	int64_t timeout_ns = -1;
-	uint64_t mask, deadline;
-	long ret;
-
-	if (uts) {
-		if (copy_from_user(&ts, uts, sizeof(ts)))
-			return -EFAULT;
-		ret = timespec_to_ns(&ts, &timeout_ns);
-		if (ret)
-			return ret;
-	}
-	if (usig && copy_from_user(&sig, usig, sizeof(sig)))
-		return -EFAULT;
-	if (sig.set) {
-		ret = get_user_sigset(sig.set, sig.size, &mask);
-		if (ret)
-			return ret;
-		sigmask_set_temporary(mask);
-	}
-	deadline = deadline_after(timeout_ns);
-	ret = do_select(n, uin, uout, uex, timeout_ns, deadline);
-	if (sig.set)
-		sigmask_end_temporary(ret);
-	return report_time_left(uts, false, timeout_ns, deadline, ret);
+		poll_sigmask_end(ret);
+	return poll_report_time_left(uts, false, timeout_ns, deadline, ret);
 }
 
 /* ---- tests (one thread: no one else can wake us, so only timeouts and ready files) ---- */
@@ -708,7 +514,7 @@ KTEST(poll, timeout_expires)
 	k.n = 1; /* the empty read end only */
 	uint64_t start = arch_clock_ns();
 	int64_t timeout = 20 * 1000 * 1000;
-	KEXPECT_EQ(poll_wait_loop(ktest_files_pass, &k, timeout, deadline_after(timeout)), 0);
+	KEXPECT_EQ(poll_wait_loop(ktest_files_pass, &k, timeout, poll_deadline_after(timeout)), 0);
 	uint64_t took = arch_clock_ns() - start;
 	KEXPECT(took >= (uint64_t)timeout);
 	KEXPECT(took < 2000ULL * 1000 * 1000);
@@ -717,42 +523,26 @@ KTEST(poll, timeout_expires)
 	file_put(k.f[1]);
 }
 
-/* What select makes of a pipe's events: EOF is readable, a reader-less pipe writable (EPIPE). */
-KTEST(poll, select_sets)
-{
-	KEXPECT(POLLHUP & POLL_SELECT_IN);
-	KEXPECT(POLLERR & POLL_SELECT_OUT);
-	KEXPECT(!(POLLOUT & POLL_SELECT_IN));
-	KEXPECT(!(POLLIN & POLL_SELECT_OUT));
-	KEXPECT_EQ(FDSET_WORDS(0), 0);
-	KEXPECT_EQ(FDSET_WORDS(1), 1);
-	KEXPECT_EQ(FDSET_WORDS(64), 1);
-	KEXPECT_EQ(FDSET_WORDS(65), 2);
-	uint64_t set[2] = { 1ULL << 3, 1ULL << 1 };
-	KEXPECT(fdset_has(set, 3) && !fdset_has(set, 4) && fdset_has(set, 65));
-	KEXPECT(!fdset_has(NULL, 3));
-}
-
 KTEST(poll, timeouts)
 {
 	struct linux_timespec ts = { .tv_sec = 1, .tv_nsec = 5 };
 	struct linux_timeval tv = { .tv_sec = 2, .tv_usec = 7 };
 	int64_t ns;
 
-	KEXPECT_EQ(timespec_to_ns(&ts, &ns), 0);
+	KEXPECT_EQ(poll_timespec_to_ns(&ts, &ns), 0);
 	KEXPECT_EQ(ns, 1000000005);
-	KEXPECT_EQ(timeval_to_ns(&tv, &ns), 0);
+	KEXPECT_EQ(poll_timeval_to_ns(&tv, &ns), 0);
 	KEXPECT_EQ(ns, 2000007000);
 	ts.tv_nsec = 1000000000;
-	KEXPECT_EQ(timespec_to_ns(&ts, &ns), -EINVAL);
+	KEXPECT_EQ(poll_timespec_to_ns(&ts, &ns), -EINVAL);
 	ts.tv_nsec = 0;
 	ts.tv_sec = -1;
-	KEXPECT_EQ(timespec_to_ns(&ts, &ns), -EINVAL);
+	KEXPECT_EQ(poll_timespec_to_ns(&ts, &ns), -EINVAL);
 	tv.tv_usec = 1000000;
-	KEXPECT_EQ(timeval_to_ns(&tv, &ns), -EINVAL);
+	KEXPECT_EQ(poll_timeval_to_ns(&tv, &ns), -EINVAL);
 	tv.tv_usec = -1;
-	KEXPECT_EQ(timeval_to_ns(&tv, &ns), -EINVAL);
+	KEXPECT_EQ(poll_timeval_to_ns(&tv, &ns), -EINVAL);
 	ts.tv_sec = INT64_MAX;
-	KEXPECT_EQ(timespec_to_ns(&ts, &ns), 0);
+	KEXPECT_EQ(poll_timespec_to_ns(&ts, &ns), 0);
 	KEXPECT_EQ(ns, -1); /* forever */
 }
