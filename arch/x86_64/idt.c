@@ -48,6 +48,7 @@ static struct idt_gate idt[256] __attribute__((aligned(16)));
 /* isr.asm: the entry stub of every vector. */
 extern const uint64_t isr_stubs[256];
 
+/* Point IDT entry `vector` at handler through an interrupt gate, with IST slot ist (0 = none). */
 static void set_gate(int vector, uint64_t handler, int ist, bool dpl3)
 {
 	struct idt_gate *g = &idt[vector];

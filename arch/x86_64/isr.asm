@@ -118,7 +118,7 @@ isr_common:
 	mov rdi, rsp
 	call_dispatch
 global trap_dispatch_return
-trap_dispatch_return:			; the return address backtraces recognize as a trap frame
+trap_dispatch_return:			; backtraces recognize this return address
 	add rsp, 16
 	; fall through
 

@@ -95,6 +95,7 @@ static const struct exception reserved_exception = {
 	.code = SI_KERNEL,
 };
 
+/* The table row of exception `vector`; reserved vectors share one row. */
 static const struct exception *exception_of(uint64_t vector)
 {
 	if (vector < ARRAY_SIZE(exceptions) && exceptions[vector].mnemonic)
@@ -117,6 +118,7 @@ static const struct {
 	{ 0x20, FPE_FLTRES }, /* precision */
 };
 
+/* The si_code for the unmasked FPU exception flags, or 0 when none is set (spurious). */
 static int fpu_code_of(unsigned int unmasked)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(fpu_codes); i++)
@@ -134,6 +136,7 @@ static int fpu_x87_code(void)
 	return fpu_code_of(sw & ~cw & 0x3f);
 }
 
+/* The same for SSE: MXCSR holds the flags in bits 0-5 and their masks in bits 7-12. */
 static int fpu_simd_code(void)
 {
 	uint32_t mxcsr;
@@ -172,6 +175,7 @@ unsigned long trap_unhandled_count(void)
 	return __atomic_load_n(&unhandled_count, __ATOMIC_RELAXED);
 }
 
+/* Vectors 32..255: the registered handler, or a one-time warning for a vector nobody owns. */
 static void interrupt(struct trap_frame *tf)
 {
 	vector_handler_t h = __atomic_load_n(&handlers[tf->vector], __ATOMIC_ACQUIRE);
@@ -221,6 +225,7 @@ int extable_fixup(struct trap_frame *tf)
 /* isr.asm: where trap_dispatch returns to; the frame above it is the interrupted code's. */
 extern const char trap_dispatch_return[], trap_paranoid_return[];
 
+/* Is pc the return address of an entry's call into C (so the next frame is a trap frame)? */
 static bool is_trap_return(uintptr_t pc)
 {
 	return pc == (uintptr_t)trap_dispatch_return || pc == (uintptr_t)trap_paranoid_return;
@@ -368,6 +373,7 @@ static const struct {
 
 static bool reporting[MAX_CPUS];
 
+/* Spell out a page fault's error code: access, cause, address, mode. */
 static void print_page_fault(const struct trap_frame *tf, uint64_t cr2)
 {
 	kprintf("  %s %s at %#lx in %s mode%s\n",
@@ -509,6 +515,7 @@ bool trap_user_signal(const struct trap_frame *tf, int *sig, int *code, uintptr_
  */
 void (*trap_user_fault_hook)(struct trap_frame *tf, int sig, int code, uintptr_t addr);
 
+/* Hand a user exception's signal to the signal code (or to the test hook). */
 static void send_user_signal(struct trap_frame *tf, int sig, int code, uintptr_t addr)
 {
 	void (*hook)(struct trap_frame *, int, int, uintptr_t) = trap_user_fault_hook;
@@ -519,6 +526,11 @@ static void send_user_signal(struct trap_frame *tf, int sig, int code, uintptr_t
 		user_fault_signal(sig, code, addr, (int)tf->vector);
 }
 
+/*
+ * An exception in user mode: a page fault the memory code can resolve returns to retry the
+ * instruction; anything else becomes the signal of the tables above (or the report, for #DF and
+ * #MC). The signal is delivered on the way out, by user_return_work() in trap_return.
+ */
 static void user_exception(struct trap_frame *tf, uint64_t cr2)
 {
 	int sig, code;
