@@ -18,7 +18,8 @@
  * readers, writers and `used` (the ring's fill level). The ring itself is copied to and from user
  * memory, which may fault, so it is guarded by `ring_lock`, a sleeping lock. Whoever changes the
  * ring republishes `used` under `lock` before waking anyone. Nobody sleeps on rd_wait/wr_wait
- * while holding ring_lock, or the other side could never make progress.
+ * while holding ring_lock, or the other side could never make progress. Order: ring_lock, then
+ * lock, then a wait queue's own lock (pipe_release_end wakes the other side under lock).
  *
  * Lifetime. The pipe lives while any end is open: the release of the last open file of either
  * kind frees it. Both ends share one inode (S_IFIFO), as fstat() on Linux shows.
@@ -237,12 +238,15 @@ void pipe_release_end(struct pipe *p, int which)
 	else
 		p->writers--;
 	bool last = p->readers == 0 && p->writers == 0;
-	spin_unlock(&p->lock);
-	if (!last) {
-		/* the other side learns about EOF (readers) or EPIPE (writers) */
+	/*
+	 * The other side learns about EOF (readers) or EPIPE (writers). Woken under the lock: once
+	 * it is dropped, the other side's last release may free the pipe at any moment.
+	 */
+	if (!last)
 		wake_up(which == PIPE_READ_END ? &p->wr_wait : &p->rd_wait);
+	spin_unlock(&p->lock);
+	if (!last)
 		return;
-	}
 	pipe_ring_destroy(&p->ring);
 	p->magic = 0;
 	kfree(p);
