@@ -97,6 +97,7 @@ static void acpi_poweroff(void)
 {
 	if (!acpi.has_fadt || !acpi.has_s5 || acpi.pm1a_cnt.address == 0)
 		return;
+	kprintf("power: off (ACPI S5, SLP_TYP %u/%u)\n", acpi.s5_typa, acpi.s5_typb);
 	acpi_enter_acpi_mode();
 	const struct acpi_gas *regs[2] = { &acpi.pm1a_cnt, &acpi.pm1b_cnt };
 	const uint8_t typ[2] = { acpi.s5_typa, acpi.s5_typb };
@@ -126,6 +127,7 @@ noreturn void arch_poweroff(void)
 
 noreturn void arch_reboot(void)
 {
+	kprintf("power: restart\n");
 	arch_irq_disable();
 	if (acpi.flags & FADT_RESET_REG_SUP) {
 		gas_write8(&acpi.reset_reg, acpi.reset_value);
