@@ -220,7 +220,8 @@ static void ioapic_setup(void)
 		struct ioapic *io = &ioapics[nioapics];
 		io->regs = arch_ioremap(acpi.ioapics[i].addr, 0x20);
 		if (!io->regs) {
-			kprintf("irq: cannot map IOAPIC at %#lx\n", (unsigned long)acpi.ioapics[i].addr);
+			kprintf("irq: cannot map IOAPIC at %#lx\n",
+				(unsigned long)acpi.ioapics[i].addr);
 			continue;
 		}
 		io->id = acpi.ioapics[i].id;

@@ -45,7 +45,7 @@
 #define PIT_MODE		0x43
 #define PIT_CH2_ONESHOT		0xb0	/* channel 2, lobyte/hibyte, mode 0, binary */
 #define PIT_CH2_LATCH		0x80	/* channel 2: latch the count for reading */
-#define PORT_B			0x61	/* bit 0 channel 2 gate, bit 1 speaker, bit 5 channel 2 out */
+#define PORT_B			0x61	/* bit 0 ch. 2 gate, bit 1 speaker, bit 5 ch. 2 out */
 
 static volatile uint64_t *hpet;
 static uint64_t hpet_period_fs;

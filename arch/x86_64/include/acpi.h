@@ -73,7 +73,7 @@ struct acpi_info {
 	char oem_id[7];			/* NUL-terminated */
 
 	/* MADT */
-	int ncpus;			/* enabled (or online-capable) local APICs, at most MAX_CPUS */
+	int ncpus;			/* enabled local APICs, at most MAX_CPUS */
 	uint32_t apic_ids[MAX_CPUS];
 	uint64_t lapic_addr;		/* physical; 0 when there is no MADT */
 	bool pcat_compat;		/* dual 8259 PICs present (must be masked) */
