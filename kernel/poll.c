@@ -266,7 +266,8 @@ static long do_poll(struct linux_pollfd __user *ufds, unsigned nfds, int64_t tim
 		if (!a.fds)
 			return -ENOMEM;
 	}
-	if (copy_from_user(a.fds, ufds, nfds * sizeof(*a.fds))) {
+	/* poll(NULL, 0, ms) is a common way to sleep: copy nothing rather than check NULL */
+	if (nfds && copy_from_user(a.fds, ufds, nfds * sizeof(*a.fds))) {
 		ret = -EFAULT;
 		goto out;
 	}

@@ -133,8 +133,8 @@ static long do_select(int n, uint64_t __user *uin, uint64_t __user *uout, uint64
 		return -ENOMEM;
 	for (int i = 0; i < 3; i++) {
 		*res[i] = mem + (3 + i) * words;
-		if (!user_sets[i])
-			continue;
+		if (!user_sets[i] || !words)
+			continue; /* select(0, NULL, NULL, NULL, &tv) is a way to sleep */
 		*sets[i] = mem + i * words;
 		if (copy_from_user(*sets[i], user_sets[i], words * 8)) {
 			ret = -EFAULT;
@@ -148,7 +148,7 @@ static long do_select(int n, uint64_t __user *uin, uint64_t __user *uout, uint64
 	if (ret < 0)
 		goto out;
 	for (int i = 0; i < 3; i++) {
-		if (user_sets[i] && copy_to_user(user_sets[i], *res[i], words * 8)) {
+		if (user_sets[i] && words && copy_to_user(user_sets[i], *res[i], words * 8)) {
 			ret = -EFAULT;
 			break;
 		}
