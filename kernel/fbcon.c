@@ -114,7 +114,8 @@ int fbcon_setup(struct fbcon *fc, const struct boot_fb *fb, void *base)
 {
 	if (fb->type != 1 || (fb->bpp != 16 && fb->bpp != 24 && fb->bpp != 32))
 		return -EINVAL;
-	if (fb->width < FONT_WIDTH || fb->height < FONT_HEIGHT || fb->pitch < fb->width * fb->bpp / 8)
+	if (fb->width < FONT_WIDTH || fb->height < FONT_HEIGHT ||
+	    fb->pitch < fb->width * fb->bpp / 8)
 		return -EINVAL;
 	fc->base = base;
 	fc->pitch = fb->pitch;

@@ -425,7 +425,7 @@ void ldisc_set_termios(struct ldisc *ld, const struct linux_termios *t)
 	if (was_canon == lflag(ld, ICANON))
 		return;
 	if (lflag(ld, ICANON) && count(ld))
-		set_bit(ld->line_end, ld->head - 1, true);	/* what is there reads as one line */
+		set_bit(ld->line_end, ld->head - 1, true);	/* the buffer reads as one line */
 	ld->canon_head = ld->head;
 	ld->lnext = false;
 	if (!iflag(ld, IXON) && ld->stopped) {

@@ -596,7 +596,7 @@ KTEST(tty, raw_vmin_vtime)
 	KEXPECT_EQ(tty_read_from(tty, buf, sizeof(buf), false), 2);
 	set_raw(tty, 3, 0);
 	test_type(tty, "xy");
-	KEXPECT_EQ(tty_read_from(tty, buf, sizeof(buf), true), 2);	/* nonblock: what is there */
+	KEXPECT_EQ(tty_read_from(tty, buf, sizeof(buf), true), 2);	/* what is there */
 	test_type(tty, "123");
 	KEXPECT_EQ(tty_read_from(tty, buf, 2, false), 2);	/* VMIN above n: n is enough */
 	KEXPECT_EQ(tty_read_from(tty, buf, sizeof(buf), true), 1);

@@ -63,22 +63,46 @@ static void erase(struct vt *vt, int from, int to)
 		mark_dirty(vt, from / vt->cols, (to - 1) / vt->cols);
 }
 
-/* Move every row up by one; the bottom row becomes blank. */
-static void scroll_up(struct vt *vt)
+/* Rows [top, bot] move up by n; the n rows at the bottom of the range become blank. */
+static void scroll_up(struct vt *vt, int top, int bot, int n)
 {
-	int n = vt->cols * (vt->rows - 1);
+	int rows = bot - top + 1;
 
-	memmove(vt->cells, vt->cells + vt->cols, n * sizeof(vt_cell_t));
-	erase(vt, n, n + vt->cols);
-	mark_dirty(vt, 0, vt->rows - 1);
+	n = n > rows ? rows : n;
+	memmove(cell_at(vt, 0, top), cell_at(vt, 0, top + n),
+		(size_t)(rows - n) * vt->cols * sizeof(vt_cell_t));
+	erase(vt, (bot - n + 1) * vt->cols, (bot + 1) * vt->cols);
+	mark_dirty(vt, top, bot);
 }
 
+/* Rows [top, bot] move down by n; the n rows at the top of the range become blank. */
+static void scroll_down(struct vt *vt, int top, int bot, int n)
+{
+	int rows = bot - top + 1;
+
+	n = n > rows ? rows : n;
+	memmove(cell_at(vt, 0, top + n), cell_at(vt, 0, top),
+		(size_t)(rows - n) * vt->cols * sizeof(vt_cell_t));
+	erase(vt, top * vt->cols, (top + n) * vt->cols);
+	mark_dirty(vt, top, bot);
+}
+
+/* Down one row; at the bottom margin the scrolling region moves up instead. */
 static void line_feed(struct vt *vt)
 {
-	if (vt->y == vt->rows - 1)
-		scroll_up(vt);
-	else
+	if (vt->y == vt->scroll_bot)
+		scroll_up(vt, vt->scroll_top, vt->scroll_bot, 1);
+	else if (vt->y < vt->rows - 1)
 		vt->y++;
+}
+
+/* Up one row; at the top margin the scrolling region moves down instead (ESC M). */
+static void reverse_line_feed(struct vt *vt)
+{
+	if (vt->y == vt->scroll_top)
+		scroll_down(vt, vt->scroll_top, vt->scroll_bot, 1);
+	else if (vt->y > 0)
+		vt->y--;
 }
 
 static void move_to(struct vt *vt, int x, int y)
@@ -114,6 +138,8 @@ static void reset(struct vt *vt)
 	vt->saved_bg = vt->bg;
 	vt->saved_bold = vt->saved_reverse = false;
 	vt->cursor_visible = true;
+	vt->scroll_top = 0;
+	vt->scroll_bot = vt->rows - 1;
 	vt->state = VT_GROUND;
 	erase(vt, 0, vt->cols * vt->rows);
 	move_to(vt, 0, 0);
@@ -237,12 +263,88 @@ static void csi_set_mode(struct vt *vt, bool on)
 static void csi_sm(struct vt *vt) { csi_set_mode(vt, true); }
 static void csi_rm(struct vt *vt) { csi_set_mode(vt, false); }
 
+/* IL / DL: insert or delete n lines at the cursor row, inside the scrolling region. */
+static void csi_il(struct vt *vt)
+{
+	if (vt->y >= vt->scroll_top && vt->y <= vt->scroll_bot)
+		scroll_down(vt, vt->y, vt->scroll_bot, param(vt, 0, 1));
+	vt->x = 0;
+	vt->wrap_pending = false;
+}
+
+static void csi_dl(struct vt *vt)
+{
+	if (vt->y >= vt->scroll_top && vt->y <= vt->scroll_bot)
+		scroll_up(vt, vt->y, vt->scroll_bot, param(vt, 0, 1));
+	vt->x = 0;
+	vt->wrap_pending = false;
+}
+
+/* SU / SD: scroll the region up or down by n lines; the cursor stays. */
+static void csi_su(struct vt *vt)
+{
+	scroll_up(vt, vt->scroll_top, vt->scroll_bot, param(vt, 0, 1));
+}
+
+static void csi_sd(struct vt *vt)
+{
+	scroll_down(vt, vt->scroll_top, vt->scroll_bot, param(vt, 0, 1));
+}
+
+/* ICH / DCH: insert blanks at, or delete characters from, the cursor; the rest of the line
+ * moves along. */
+static void shift_line(struct vt *vt, int n, bool insert)
+{
+	int left = vt->cols - vt->x;
+	vt_cell_t *at = cell_at(vt, vt->x, vt->y);
+	int line = vt->y * vt->cols;
+
+	n = n > left ? left : n;
+	if (insert) {
+		memmove(at + n, at, (size_t)(left - n) * sizeof(vt_cell_t));
+		erase(vt, line + vt->x, line + vt->x + n);
+	} else {
+		memmove(at, at + n, (size_t)(left - n) * sizeof(vt_cell_t));
+		erase(vt, line + vt->cols - n, line + vt->cols);
+	}
+	mark_dirty(vt, vt->y, vt->y);
+	vt->wrap_pending = false;
+}
+
+static void csi_ich(struct vt *vt) { shift_line(vt, param(vt, 0, 1), true); }
+static void csi_dch(struct vt *vt) { shift_line(vt, param(vt, 0, 1), false); }
+
+/* ECH: blank n characters from the cursor, without moving anything. */
+static void csi_ech(struct vt *vt)
+{
+	int pos = vt->y * vt->cols + vt->x;
+	int n = param(vt, 0, 1);
+
+	erase(vt, pos, pos + (n < vt->cols - vt->x ? n : vt->cols - vt->x));
+}
+
+/* DECSTBM: the scrolling region is rows top..bottom (1-based, default the screen); home. */
+static void csi_decstbm(struct vt *vt)
+{
+	int top = param(vt, 0, 1) - 1, bot = param(vt, 1, vt->rows) - 1;
+
+	if (bot >= vt->rows)
+		bot = vt->rows - 1;
+	if (top < bot) {
+		vt->scroll_top = top;
+		vt->scroll_bot = bot;
+	}
+	move_to(vt, 0, 0);
+}
+
 static void (*const csi_table[128])(struct vt *vt) = {
 	['A'] = csi_cuu, ['B'] = csi_cud, ['C'] = csi_cuf, ['D'] = csi_cub,
 	['E'] = csi_cnl, ['F'] = csi_cpl, ['G'] = csi_cha, ['`'] = csi_cha,
 	['d'] = csi_vpa, ['H'] = csi_cup, ['f'] = csi_cup,
 	['J'] = csi_ed,  ['K'] = csi_el,  ['m'] = csi_sgr,
 	['h'] = csi_sm,  ['l'] = csi_rm,  ['s'] = csi_scp, ['u'] = csi_rcp,
+	['L'] = csi_il,  ['M'] = csi_dl,  ['S'] = csi_su,  ['T'] = csi_sd,
+	['@'] = csi_ich, ['P'] = csi_dch, ['X'] = csi_ech, ['r'] = csi_decstbm,
 };
 
 /* ---- the byte-level state machine ---- */
@@ -258,7 +360,7 @@ static bool control(struct vt *vt, uint8_t c)
 	case '\n':
 	case '\v':
 	case '\f':
-		/* LF also returns the carriage, like the serial console: kprintf writes bare '\n'. */
+		/* LF also returns the carriage, like the serial console: kprintf writes '\n'. */
 		vt->x = 0;
 		vt->wrap_pending = false;
 		line_feed(vt);
@@ -297,6 +399,16 @@ static void esc_byte(struct vt *vt, uint8_t c)
 		restore_cursor(vt);
 	} else if (c == 'c') {
 		reset(vt);
+	} else if (c == 'D') {		/* IND: line feed without carriage return */
+		line_feed(vt);
+		vt->wrap_pending = false;
+	} else if (c == 'E') {		/* NEL: next line */
+		vt->x = 0;
+		line_feed(vt);
+		vt->wrap_pending = false;
+	} else if (c == 'M') {		/* RI: reverse index */
+		reverse_line_feed(vt);
+		vt->wrap_pending = false;
 	}
 }
 
@@ -577,6 +689,44 @@ KTEST(vt, bad_sequences_are_harmless)
 	fake_puts(fs, "\x1b[H\x1b[5z\x1b[12\x18" "a\x1b\x1bQb\x1b[?1049hc");
 	KEXPECT(row_is(fs, 0, "abc"));
 	KEXPECT_EQ(attr_at(fs, 0, 0), VT_ATTR_DEFAULT);
+}
+
+KTEST(vt, insert_delete_and_regions)
+{
+	struct fake_screen *fs = fake_setup();
+
+	fake_puts(fs, "abcdef\n2\n3\n4");
+	fake_puts(fs, "\x1b[1;3H\x1b[2@");		/* insert two blanks before 'c' */
+	KEXPECT(row_is(fs, 0, "ab  cdef"));
+	fake_puts(fs, "\x1b[3P");			/* delete "  c" */
+	KEXPECT(row_is(fs, 0, "abdef"));
+	fake_puts(fs, "\x1b[2X");			/* blank "de" in place */
+	KEXPECT(row_is(fs, 0, "ab  f"));
+	fake_puts(fs, "\x1b[2;1H\x1b[L");		/* insert a line at row 2 */
+	KEXPECT(row_is(fs, 1, ""));
+	KEXPECT(row_is(fs, 2, "2"));
+	KEXPECT(row_is(fs, 3, "3"));
+	fake_puts(fs, "\x1b[M\x1b[M");		/* delete it and "2" */
+	KEXPECT(row_is(fs, 1, "3"));
+	KEXPECT(row_is(fs, 3, ""));
+	/* a region of rows 2-3: a line feed at row 3 scrolls only rows 2-3 */
+	fake_puts(fs, "\x1b[H\x1b[2J\x1b[1;1Htop\x1b[4;1Hbottom\x1b[2;3r");
+	KEXPECT_EQ(fs->cx, 0);
+	KEXPECT_EQ(fs->cy, 0);
+	fake_puts(fs, "\x1b[2;1Hx\ny\nz");
+	KEXPECT(row_is(fs, 0, "top"));
+	KEXPECT(row_is(fs, 1, "y"));
+	KEXPECT(row_is(fs, 2, "z"));
+	KEXPECT(row_is(fs, 3, "bottom"));
+	fake_puts(fs, "\x1b[2;1H\x1bMw");		/* reverse index at the top margin */
+	KEXPECT(row_is(fs, 1, "w"));
+	KEXPECT(row_is(fs, 2, "y"));
+	KEXPECT(row_is(fs, 3, "bottom"));
+	fake_puts(fs, "\x1b[r\x1b[S");		/* whole screen again; scroll up one */
+	KEXPECT(row_is(fs, 0, "w"));
+	KEXPECT(row_is(fs, 3, ""));
+	fake_puts(fs, "\x1b[99L\x1b[99P");		/* oversized counts are clipped */
+	KEXPECT(row_is(fs, 0, ""));
 }
 
 KTEST(vt, flush_draws_only_changes)

@@ -378,7 +378,8 @@ KTEST(kbd, escape_sequences)
 	struct kbd_state ks = { .num = true };
 
 	KEXPECT(strcmp(DECODE(&ks, 0xe0, 0x48, 0xe0, 0xc8, 0xe0, 0x4b), "\x1b[A\x1b[D") == 0);
-	KEXPECT(strcmp(DECODE(&ks, 0xe0, 0x53, 0xe0, 0x47, 0xe0, 0x4f), "\x1b[3~\x1b[1~\x1b[4~") == 0);
+	KEXPECT(strcmp(DECODE(&ks, 0xe0, 0x53, 0xe0, 0x47, 0xe0, 0x4f),
+		       "\x1b[3~\x1b[1~\x1b[4~") == 0);
 	KEXPECT(strcmp(DECODE(&ks, 0xe0, 0x49, 0xe0, 0x51), "\x1b[5~\x1b[6~") == 0);
 	/* keypad: digits with Num Lock, arrows without */
 	KEXPECT(strcmp(DECODE(&ks, 0x48, 0x4f), "81") == 0);

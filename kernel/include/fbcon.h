@@ -21,7 +21,7 @@ struct fbcon {
 	uint32_t width, height;		/* pixels */
 	int bytes_pp;			/* 2, 3 or 4 */
 	uint32_t palette[16];		/* VGA colours in the framebuffer's pixel format */
-	uint64_t pairs[16][8][4];		/* 32 bpp: two-pixel patterns per (fg, bg, 2 font bits) */
+	uint64_t pairs[16][8][4];	/* 32 bpp: two-pixel patterns per fg, bg, 2 font bits */
 	struct vt vt;
 	vt_cell_t cells[FBCON_MAX_COLS * FBCON_MAX_ROWS];
 	vt_cell_t shown[FBCON_MAX_COLS * FBCON_MAX_ROWS];

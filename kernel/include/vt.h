@@ -9,10 +9,12 @@
  * cursor). Writing text is cheap; the cost of drawing is paid once per flush, not per byte.
  *
  * Understood: CR, LF (which also returns the carriage, as the serial console does), BS, TAB, BEL
- * (ignored), ESC 7 / ESC 8 (save/restore cursor and colours), ESC c (reset), and CSI sequences
- * ESC [ n A/B/C/D (move), E/F (lines down/up to column 1), G (column), d (row), H/f (row;col),
- * J (erase in display 0/1/2), K (erase in line 0/1/2), m (0 reset, 1 bold, 7 reverse, 22, 27,
- * 30-37/39 foreground, 40-47/49 background, 90-97/100-107 bright), s/u (save/restore),
+ * (ignored), ESC 7 / ESC 8 (save/restore cursor and colours), ESC c (reset), ESC D / E / M
+ * (index, next line, reverse index), and CSI sequences ESC [ n A/B/C/D (move), E/F (lines
+ * down/up to column 1), G (column), d (row), H/f (row;col), J (erase in display 0/1/2), K (erase
+ * in line 0/1/2), m (0 reset, 1 bold, 7 reverse, 22, 27, 30-37/39 foreground, 40-47/49
+ * background, 90-97/100-107 bright), s/u (save/restore), L/M (insert/delete lines), @/P
+ * (insert/delete characters), X (erase characters), S/T (scroll up/down), r (scrolling region),
  * ESC [ ? 25 l/h (hide/show cursor). Anything else is swallowed without effect.
  */
 #ifndef NIDO_VT_H
@@ -58,6 +60,7 @@ struct vt {
 	uint8_t fg, bg;			/* VGA colour numbers, as selected by SGR */
 	bool bold, reverse;
 	uint8_t attr;			/* the attribute new text gets (from fg/bg/bold/reverse) */
+	int scroll_top, scroll_bot;	/* the scrolling region, rows inclusive (DECSTBM) */
 	int saved_x, saved_y;		/* ESC 7 */
 	uint8_t saved_fg, saved_bg;
 	bool saved_bold, saved_reverse;
