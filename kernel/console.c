@@ -65,9 +65,12 @@ void console_write(const char *s, size_t n)
 	spin_unlock(&out_lock);
 }
 
+/* Kernel messages end lines with a bare '\n': the devices get CR LF, as a tty with ONLCR sends. */
 static void kprintf_out(char c, void *ctx)
 {
 	(void)ctx;
+	if (c == '\n')
+		putc_locked('\r');
 	putc_locked(c);
 }
 

@@ -360,8 +360,7 @@ static bool control(struct vt *vt, uint8_t c)
 	case '\n':
 	case '\v':
 	case '\f':
-		/* LF also returns the carriage, like the serial console: kprintf writes '\n'. */
-		vt->x = 0;
+		/* LF only moves down, as on a VT100: the tty's ONLCR and kprintf() add the CR. */
 		vt->wrap_pending = false;
 		line_feed(vt);
 		return true;
@@ -597,7 +596,7 @@ KTEST(vt, text_and_newlines)
 
 	fake_puts(fs, "ab\ncd\r\nxy\rZ");
 	KEXPECT(row_is(fs, 0, "ab"));
-	KEXPECT(row_is(fs, 1, "cd"));
+	KEXPECT(row_is(fs, 1, "  cd"));		/* a bare LF keeps the column */
 	KEXPECT(row_is(fs, 2, "Zy"));
 	KEXPECT_EQ(fs->cx, 1);
 	KEXPECT_EQ(fs->cy, 2);
@@ -610,7 +609,7 @@ KTEST(vt, scroll_and_deferred_wrap)
 {
 	struct fake_screen *fs = fake_setup();
 
-	fake_puts(fs, "1\n2\n3\n4\n5");
+	fake_puts(fs, "1\r\n2\r\n3\r\n4\r\n5");
 	KEXPECT(row_is(fs, 0, "2"));
 	KEXPECT(row_is(fs, 3, "5"));
 	/* Filling the last row does not scroll until one more character arrives. */
@@ -652,7 +651,7 @@ KTEST(vt, erase)
 {
 	struct fake_screen *fs = fake_setup();
 
-	fake_puts(fs, "aaaaaaaaaa\nbbbbbbbbbb\ncccccccccc\ndddddddddd");
+	fake_puts(fs, "aaaaaaaaaa\r\nbbbbbbbbbb\r\ncccccccccc\r\ndddddddddd");
 	fake_puts(fs, "\x1b[2;4H\x1b[K");
 	KEXPECT(row_is(fs, 1, "bbb"));
 	fake_puts(fs, "\x1b[1;3H\x1b[1K");
@@ -695,7 +694,7 @@ KTEST(vt, insert_delete_and_regions)
 {
 	struct fake_screen *fs = fake_setup();
 
-	fake_puts(fs, "abcdef\n2\n3\n4");
+	fake_puts(fs, "abcdef\r\n2\r\n3\r\n4");
 	fake_puts(fs, "\x1b[1;3H\x1b[2@");		/* insert two blanks before 'c' */
 	KEXPECT(row_is(fs, 0, "ab  cdef"));
 	fake_puts(fs, "\x1b[3P");			/* delete "  c" */
@@ -713,7 +712,7 @@ KTEST(vt, insert_delete_and_regions)
 	fake_puts(fs, "\x1b[H\x1b[2J\x1b[1;1Htop\x1b[4;1Hbottom\x1b[2;3r");
 	KEXPECT_EQ(fs->cx, 0);
 	KEXPECT_EQ(fs->cy, 0);
-	fake_puts(fs, "\x1b[2;1Hx\ny\nz");
+	fake_puts(fs, "\x1b[2;1Hx\r\ny\r\nz");
 	KEXPECT(row_is(fs, 0, "top"));
 	KEXPECT(row_is(fs, 1, "y"));
 	KEXPECT(row_is(fs, 2, "z"));

@@ -21,6 +21,7 @@
 #define LSR_THR_EMPTY	0x20
 
 static int serial_present;
+static char serial_last;	/* the last byte sent: after a CR, an LF needs no CR of its own */
 
 void serial_init(void)
 {
@@ -39,11 +40,12 @@ void serial_putc(char c)
 {
 	if (!serial_present)
 		return;
-	if (c == '\n')
+	if (c == '\n' && serial_last != '\r')
 		serial_putc('\r');
 	for (int spins = 0; !(inb(COM1 + REG_LSR) & LSR_THR_EMPTY) && spins < 100000; spins++)
 		arch_cpu_relax();
 	outb(COM1 + REG_DATA, (uint8_t)c);
+	serial_last = c;
 }
 
 /* Move every received byte into the console input queue. */

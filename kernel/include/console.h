@@ -2,7 +2,9 @@
  * console.h - the kernel console: many output devices, one merged input queue.
  *
  * Output: every registered struct console receives every character (serial, VGA text, the
- * framebuffer text console). Input: drivers (PS/2 keyboard, serial) push characters with
+ * framebuffer text console). console_putc() and console_write() pass bytes through unchanged,
+ * so a screen console moves down without returning on a bare LF, as a terminal does; kprintf()
+ * ends its lines with CR LF. Input: drivers (PS/2 keyboard, serial) push characters with
  * console_input() from their interrupt handlers; readers take them with console_getc().
  */
 #ifndef NIDO_CONSOLE_H

@@ -8,7 +8,7 @@
  * last flush, so a backend only knows how to draw one cell (and, optionally, place a hardware
  * cursor). Writing text is cheap; the cost of drawing is paid once per flush, not per byte.
  *
- * Understood: CR, LF (which also returns the carriage, as the serial console does), BS, TAB, BEL
+ * Understood: CR, LF (down one row, in the same column, as on a VT100), BS, TAB, BEL
  * (ignored), ESC 7 / ESC 8 (save/restore cursor and colours), ESC c (reset), ESC D / E / M
  * (index, next line, reverse index), and CSI sequences ESC [ n A/B/C/D (move), E/F (lines
  * down/up to column 1), G (column), d (row), H/f (row;col), J (erase in display 0/1/2), K (erase
